@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules point one way (SPEC.md §2): CEL knows nothing of the project;
+// Draw and Disclosure know nothing of checklists; the CLI is thin.
+let package = Package(
+    name: "Spotcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spotcheck", targets: ["SpotcheckCLI"]),
+        .executable(name: "cel-conformance", targets: ["CELConformance"]),
+        .library(name: "CEL", targets: ["CEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "CEL"),
+        .target(name: "WorkingDays"),
+        .target(name: "Directories", dependencies: ["WorkingDays"]),
+        .target(name: "Draw", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .executableTarget(
+            name: "SpotcheckCLI",
+            dependencies: ["CEL", "Draw", "WorkingDays",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "DrawTests", dependencies: ["Draw"]),
+        .testTarget(name: "WorkingDaysTests",
+                    dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "DirectoriesTests", dependencies: ["Directories"]),
+    ]
+)

@@ -1,0 +1,184 @@
+/// Type-checks a parsed expression against an environment, so that a rule
+/// file's typo (an unknown variable, `'a' + 1`) is a load error with its
+/// position rather than a surprise during an inspection.
+struct Checker {
+    struct Result {
+        var types: [CELType]
+        var resultType: CELType
+        /// For each identifier or qualified selection node resolved to a
+        /// variable or type name: that name.
+        var references: [Int: Reference]
+    }
+
+    enum Reference {
+        case variable(String)
+        case typeName(String)
+    }
+
+    private let parsed: ParsedExpression
+    private let env: Environment
+    private var types: [CELType]
+    private var references: [Int: Reference] = [:]
+    private var locals: [(String, CELType)] = []
+    private var issues: [CELIssue] = []
+
+    private init(_ parsed: ParsedExpression, _ env: Environment) {
+        self.parsed = parsed
+        self.env = env
+        self.types = Array(repeating: .dyn, count: parsed.nodeCount)
+    }
+
+    static func check(_ parsed: ParsedExpression, in env: Environment) throws(CELIssue) -> Result {
+        var c = Checker(parsed, env)
+        let t = c.visit(parsed.root)
+        if let first = c.issues.first { throw first }
+        return Result(types: c.types, resultType: t, references: c.references)
+    }
+
+    static func isAssignable(_ param: CELType, _ arg: CELType) -> Bool {
+        var u = Unifier()
+        return u.assign(param, arg)
+    }
+
+    private mutating func report(_ message: String, _ e: Expr) {
+        issues.append(CELIssue(stage: .check, message: message, position: parsed.position(of: e)))
+    }
+
+    private func lookup(_ name: String) -> Reference? {
+        let plain = name.hasPrefix(".") ? String(name.dropFirst()) : name
+        if !name.hasPrefix("."), locals.last(where: { $0.0 == plain }) != nil { return .variable(plain) }
+        if env.type(of: plain) != nil { return .variable(plain) }
+        if CELType.denotations[plain] != nil { return .typeName(plain) }
+        return nil
+    }
+
+    private func typeOf(_ ref: Reference) -> CELType {
+        switch ref {
+        case .variable(let n): return locals.last(where: { $0.0 == n })?.1 ?? env.type(of: n) ?? .dyn
+        case .typeName(let n): return .type(CELType.denotations[n]!)
+        }
+    }
+
+    @discardableResult
+    private mutating func visit(_ e: Expr) -> CELType {
+        let t = infer(e)
+        types[e.id] = t
+        return t
+    }
+
+    private mutating func infer(_ e: Expr) -> CELType {
+        switch e.kind {
+        case .literal(let v):
+            switch v {
+            case .null: return .null
+            case .bool: return .bool
+            case .int: return .int
+            case .uint: return .uint
+            case .double: return .double
+            case .string: return .string
+            case .bytes: return .bytes
+            default: return .dyn
+            }
+        case .ident(let name):
+            guard let ref = lookup(name) else {
+                report("undeclared reference to '\(name)'", e)
+                return .error
+            }
+            references[e.id] = ref
+            return typeOf(ref)
+        case .select(let operand, let field, let testOnly):
+            // A dotted name may be a qualified variable or type name.
+            if !testOnly, let q = e.qualifiedName, let ref = lookup(q) {
+                references[e.id] = ref
+                return typeOf(ref)
+            }
+            let t = visit(operand)
+            switch t {
+            case .map(let k, let v):
+                if !Checker.isAssignable(k, .string) { report("map with \(k) keys has no field '\(field)'", e) }
+                return testOnly ? .bool : v
+            case .dyn, .error: return testOnly ? .bool : .dyn
+            default:
+                report("type '\(t)' has no field '\(field)'", e)
+                return .error
+            }
+        case .call(let fn, let target, let args):
+            return call(fn, target: target, args: args, e)
+        case .list(let elements):
+            let ts = elements.map { visit($0) }
+            return .list(join(ts))
+        case .map(let entries):
+            var ks: [CELType] = [], vs: [CELType] = []
+            for entry in entries {
+                let k = visit(entry.key)
+                switch k {
+                case .int, .uint, .bool, .string, .dyn, .error: break
+                default: report("unsupported map key type \(k)", entry.key)
+                }
+                ks.append(k)
+                vs.append(visit(entry.value))
+            }
+            return .map(join(ks), join(vs))
+        case .comprehension(let c):
+            let rangeType = visit(c.range)
+            let element: CELType
+            switch rangeType {
+            case .list(let el): element = el
+            case .map(let k, _): element = k
+            case .dyn, .error: element = .dyn
+            default:
+                report("\(c.kind.rawValue)() needs a list or map, not \(rangeType)", c.range)
+                element = .error
+            }
+            locals.append((c.variable, element))
+            defer { locals.removeLast() }
+            if let p = c.predicate {
+                let pt = visit(p)
+                if !Checker.isAssignable(.bool, pt) { report("the condition of \(c.kind.rawValue)() must be bool, not \(pt)", p) }
+            }
+            let transformType = c.transform.map { visit($0) }
+            switch c.kind {
+            case .all, .exists, .existsOne: return .bool
+            case .map: return .list(transformType ?? .dyn)
+            case .filter: return .list(element)
+            }
+        }
+    }
+
+    private func join(_ ts: [CELType]) -> CELType {
+        guard let first = ts.first else { return .dyn }
+        return ts.allSatisfy { $0 == first } ? first : .dyn
+    }
+
+    private mutating func call(_ fn: String, target: Expr?, args: [Expr], _ e: Expr) -> CELType {
+        // `a.b.f(x)` where `a.b.f` names nothing: a member call on `a.b`.
+        var argTypes: [CELType] = []
+        if let target { argTypes.append(visit(target)) }
+        for a in args { argTypes.append(visit(a)) }
+        guard let overloads = Overloads.table[fn] else {
+            report("undeclared reference to '\(fn)'", e)
+            return .error
+        }
+        var results: [CELType] = []
+        for o in overloads where o.member == (target != nil) && o.params.count == argTypes.count {
+            var u = Unifier()
+            if zip(o.params, argTypes).allSatisfy({ u.assign($0.0, $0.1) }) {
+                results.append(u.substitute(o.result))
+            }
+        }
+        if results.isEmpty {
+            let shown = argTypes.map(\.description).joined(separator: ", ")
+            report("found no matching overload for '\(Checker.display(fn))' applied to (\(shown))", e)
+            return .error
+        }
+        return join(results)
+    }
+
+    /// Operators by their symbol in messages.
+    static func display(_ fn: String) -> String {
+        let names = ["_&&_": "&&", "_||_": "||", "!_": "!", "-_": "-", "_==_": "==", "_!=_": "!=",
+                     "_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">=", "_+_": "+", "_-_": "-",
+                     "_*_": "*", "_/_": "/", "_%_": "%", "_[_]": "[]", "@in": "in", "_?_:_": "?:"]
+        return names[fn] ?? fn
+    }
+}
