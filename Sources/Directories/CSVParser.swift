@@ -1,0 +1,146 @@
+/// RFC 4180 CSV on raw UTF-8 bytes: quoted fields with `""` escapes, commas
+/// and line breaks inside quotes, CRLF, LF or lone CR line ends, an optional
+/// UTF-8 byte order mark. Directories reach hundreds of thousands of rows, so
+/// the parser walks bytes once and never indexes a `String` by character.
+///
+/// Leniencies, chosen to match what spreadsheet exports contain: a quote
+/// inside an unquoted field is kept as a literal character, and lines with no
+/// bytes at all are skipped (they hold no row). Everything else that is
+/// malformed is reported on its record, never dropped silently.
+public enum CSVParser {
+    public static func parse(_ bytes: [UInt8]) -> [CSVRecord] {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [CSVRecord] {
+        var reader = ByteReader(bytes: bytes)
+        var records: [CSVRecord] = []
+        reader.skipByteOrderMark()
+        while !reader.atEnd {
+            if reader.atLineEnd {
+                reader.consumeLineEnd()
+                continue
+            }
+            records.append(reader.readRecord())
+        }
+        return records
+    }
+}
+
+private let comma = UInt8(ascii: ",")
+private let quote = UInt8(ascii: "\"")
+private let lf = UInt8(ascii: "\n")
+private let cr = UInt8(ascii: "\r")
+
+/// The cursor over the bytes, keeping line and character column in step.
+private struct ByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var line = 1
+    var column = 1
+    /// Reused buffer for quoted cells, which need unescaping.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { index >= bytes.count }
+    var atLineEnd: Bool { !atEnd && (bytes[index] == lf || bytes[index] == cr) }
+
+    mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+    }
+
+    /// Consumes CRLF, LF or a lone CR.
+    mutating func consumeLineEnd() {
+        if bytes[index] == cr, index + 1 < bytes.count, bytes[index + 1] == lf { index += 1 }
+        index += 1
+        line += 1
+        column = 1
+    }
+
+    /// Advances over one non-line-end byte; continuation bytes (10xxxxxx) do not start a character.
+    mutating func advance() {
+        if bytes[index] & 0xC0 != 0x80 { column += 1 }
+        index += 1
+    }
+
+    mutating func readRecord() -> CSVRecord {
+        var record = CSVRecord(line: line, cells: [], endLine: line, endColumn: column, problem: nil)
+        while true {
+            let cell = atEnd || bytes[index] != quote ? readPlainCell() : readQuotedCell()
+            if cell.problem != nil, record.problem == nil { record.problem = cell.problem }
+            record.cells.append(cell.cell)
+            if !atEnd, bytes[index] == comma {
+                advance()
+                continue
+            }
+            record.endLine = line
+            record.endColumn = column
+            if atLineEnd { consumeLineEnd() }
+            return record
+        }
+    }
+
+    private mutating func readPlainCell() -> (cell: CSVCell, problem: CSVProblem?) {
+        let startLine = line, startColumn = column, start = index
+        while !atEnd {
+            let b = bytes[index]
+            if b == comma || b == lf || b == cr { break }
+            advance()
+        }
+        let (text, valid) = decode(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        let problem = valid ? nil : CSVProblem(kind: .invalidUTF8, line: startLine, column: startColumn)
+        return (CSVCell(text: text, line: startLine, column: startColumn), problem)
+    }
+
+    private mutating func readQuotedCell() -> (cell: CSVCell, problem: CSVProblem?) {
+        let startLine = line, startColumn = column
+        advance()  // opening quote
+        scratch.removeAll(keepingCapacity: true)
+        var segment = index
+        var closed = false
+        while !atEnd {
+            let b = bytes[index]
+            if b == quote {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
+                advance()
+                if !atEnd, bytes[index] == quote {  // escaped quote: keep one
+                    scratch.append(quote)
+                    advance()
+                    segment = index
+                    continue
+                }
+                closed = true
+                break
+            } else if b == lf || b == cr {
+                // Line breaks inside quotes are part of the value, kept as
+                // written; they stay in the current segment.
+                consumeLineEnd()
+            } else {
+                advance()
+            }
+        }
+        if !closed { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index])) }
+        let (text, valid) = scratch.withUnsafeBufferPointer { decode($0) }
+        var problem: CSVProblem?
+        if !closed {
+            problem = CSVProblem(kind: .unterminatedQuote, line: startLine, column: startColumn)
+        } else if !valid {
+            problem = CSVProblem(kind: .invalidUTF8, line: startLine, column: startColumn)
+        }
+        if closed, !atEnd, bytes[index] != comma, !atLineEnd {
+            if problem == nil { problem = CSVProblem(kind: .textAfterClosingQuote, line: line, column: column) }
+            while !atEnd, bytes[index] != comma, !atLineEnd { advance() }
+        }
+        return (CSVCell(text: text, line: startLine, column: startColumn, quoted: true), problem)
+    }
+
+    /// Decodes UTF-8; ASCII-only cells (the common case) skip validation.
+    private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        var ascii = true
+        for b in buffer where b >= 0x80 { ascii = false; break }
+        if ascii { return (String(decoding: buffer, as: UTF8.self), true) }
+        if let s = String(validating: buffer, as: UTF8.self) { return (s, true) }
+        return (String(decoding: buffer, as: UTF8.self), false)
+    }
+}

@@ -1,0 +1,90 @@
+/// A calendar date with no time and no time zone: 2024-10-01 is the same day
+/// everywhere. Deadlines, inspection dates and registration dates are civil
+/// dates in law, so the project never converts them through `Date` and a
+/// time zone (which is how "off by one day" bugs happen).
+///
+/// Arithmetic goes through the day number since 1970-01-01 (the proleptic
+/// Gregorian "days from civil" algorithm), so adding days is O(1).
+public struct CivilDate: Sendable, Hashable, Comparable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns nil when the triple is not a real date (e.g. 2023-02-29).
+    /// Years are limited to 1...9999 so that the text form is always `YYYY-MM-DD`.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (negative: before).
+    public init(dayNumber: Int) {
+        let (y, m, d) = CivilDate.civil(fromDays: dayNumber)
+        self.year = y
+        self.month = m
+        self.day = d
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    public var dayNumber: Int {
+        CivilDate.days(fromCivil: year, month, day)
+    }
+
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(dayNumber: dayNumber + days)
+    }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CivilDate) -> Int {
+        other.dayNumber - dayNumber
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let r = ((dayNumber + 3) % 7 + 7) % 7
+        return Weekday(rawValue: r + 1)!
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's algorithms, valid for the whole proleptic Gregorian range.
+    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
