@@ -20,10 +20,16 @@ let package = Package(
         .target(name: "CEL"),
         .target(name: "WorkingDays"),
         .target(name: "Directories", dependencies: ["WorkingDays"]),
+        .target(name: "Rulebook", dependencies: [
+            "CEL", "WorkingDays", "Directories",
+            .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Compliance", dependencies: ["CEL", "Rulebook", "WorkingDays"]),
+        .target(name: "Spotcheck", dependencies: ["CEL", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays"]),
         .target(name: "Draw", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "SpotcheckCLI",
-            dependencies: ["CEL", "Draw", "WorkingDays",
+            dependencies: ["CEL", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),

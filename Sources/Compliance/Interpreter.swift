@@ -1,0 +1,91 @@
+import CEL
+import Rulebook
+import WorkingDays
+
+/// Evaluates findings against the rulebook: item verdicts, violations, the
+/// official result category and the referrals (SPEC.md §7).
+public struct Interpreter: Sendable {
+    public let rulebook: Rulebook
+    private let evaluators: [String: ChecklistEvaluator]
+
+    /// Prepares every checklist; a dependency cycle is reported as a diagnostic.
+    public init(rulebook: Rulebook) throws(Diagnostic) {
+        self.rulebook = rulebook
+        var e: [String: ChecklistEvaluator] = [:]
+        for c in rulebook.checklists { e[c.id] = ChecklistEvaluator(try PlannedChecklist(c)) }
+        evaluators = e
+    }
+
+    public func evaluator(for checklist: String) -> ChecklistEvaluator? { evaluators[checklist] }
+
+    /// Evaluates one findings file; nil (with error diagnostics) when the
+    /// findings do not fit their checklist.
+    public func evaluate(_ f: Findings, diagnostics d: inout Diagnostics) -> Evaluation? {
+        guard let evaluator = evaluators[f.checklist.value] else {
+            let known = rulebook.checklists.map(\.id).sorted().joined(separator: ", ")
+            d.error(f.checklist.place, zh: "未知的检查事项清单“\(f.checklist.value)”（已有：\(known)）", en: "unknown checklist '\(f.checklist.value)' (known: \(known))")
+            return nil
+        }
+        let c = evaluator.planned.checklist
+        if f.department.value != c.department {
+            d.error(f.department.place, zh: "清单“\(c.id)”属于“\(c.department)”，不能由“\(f.department.value)”填报",
+                    en: "checklist '\(c.id)' belongs to '\(c.department)' and cannot be filed by '\(f.department.value)'")
+            return nil
+        }
+        guard let answers = AnswerValidation.validate(f.answers, against: c, diagnostics: &d) else { return nil }
+        for r in f.rectifiedOnSite where c.item(r.value) == nil {
+            d.error(r.place, zh: "当场改正的事项“\(r.value)”不在清单中", en: "rectified item '\(r.value)' is not in the checklist")
+            return nil
+        }
+        let entity = Values.record(f.entity)
+        let inspection = InspectionRecord.make(f)
+        var scratch = ChecklistEvaluator.Scratch(c)
+        var applies = true
+        if let a = c.appliesTo, case .bool(false) = a.program.evaluate(&scratch.activation, entity: entity, inspection: inspection, c) {
+            applies = false
+            d.warning(f.entityPlace, zh: "清单“\(c.id)”的适用范围不包括该对象，所有事项不适用", en: "checklist '\(c.id)' does not apply to this entity; every item is not applicable")
+        }
+        var warnings: [Diagnostic] = []
+        var verdicts: [ItemVerdict] = []
+        if applies {
+            evaluator.run(answers: answers, entity: entity, inspection: inspection, scratch: &scratch)
+            verdicts = Explanation.verdicts(evaluator.planned, scratch: &scratch, findings: f, warnings: &warnings)
+        } else {
+            verdicts = c.items.map { ItemVerdict(id: $0.id, status: .notApplicable, value: nil, message: nil, rule: nil, values: [], evidenceMissing: false) }
+        }
+        let violations = verdicts.filter { $0.status == .fail }.map(\.id)
+        var evaluation = Evaluation(findingsPath: f.path, entityID: f.entityID, entityName: f.entityName, checklist: c.id,
+                                    checklistVersion: c.version, checklistSHA256: c.sha256, department: c.department,
+                                    inspectedOn: f.inspectedOn, items: verdicts, violations: violations, result: nil,
+                                    referrals: [], unrouted: [], warnings: warnings, signature: f.signature,
+                                    refusalNote: f.refusalNote, cooperation: f.cooperation, applies: applies)
+        OutcomeRules.apply(rulebook, checklist: c, findings: f, entity: entity, evaluation: &evaluation)
+        d.append(contentsOf: evaluation.warnings)
+        return evaluation
+    }
+}
+
+extension Program {
+    /// Evaluates with only `entity` and `inspection` bound (for `applies_to`).
+    func evaluate(_ a: inout Activation, entity: CELValue, inspection: CELValue, _ c: Checklist) -> CELValue {
+        a[c.entitySlot] = entity
+        a[c.inspectionSlot] = inspection
+        return evaluate(&a)
+    }
+}
+
+/// The `inspection` variable of expressions.
+enum InspectionRecord {
+    static func make(_ f: Findings, notChecked: Int = 0) -> CELValue {
+        .map(CELMap(strings: [
+            "department": .string(f.department.value),
+            "checklist": .string(f.checklist.value),
+            "date": Values.timestamp(f.inspectedOn),
+            "cooperation": .string(f.cooperation.rawValue),
+            "signature": .string(f.signature.rawValue),
+            "plan": .string(f.plan ?? ""),
+            "inspectors": .list(f.inspectors.map { .string($0.value) }),
+            "not_checked": .int(Int64(notChecked)),
+        ]))
+    }
+}

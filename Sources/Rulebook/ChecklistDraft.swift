@@ -1,0 +1,142 @@
+/// An item or rule as read from YAML, before its expressions are compiled.
+struct Draft {
+    var id: Located<String>
+    var isRule: Bool
+    var title: String
+    var titleEN: String?
+    var basis: String?
+    var answer: AnswerType?
+    var options: [String] = []
+    var unit: String?
+    var range: ClosedRange<Double>?
+    var expect: Datum?
+    var violation: Located<String>?
+    var message: Located<String>?
+    var messageEN: Located<String>?
+    var severity: Severity?
+    var domain: String?
+    var relevant: Located<String>?
+    var required: Bool
+    var compute: Located<String>?
+    var evidence: String?
+    var suspectedCrime: Bool
+    var creditPenalty: Bool
+
+    static func read(_ node: YAMLValue, isRule: Bool, diagnostics d: inout Diagnostics) -> Draft? {
+        let what = isRule ? LocalizedText(zh: "规则", en: "a rule") : LocalizedText(zh: "检查事项", en: "a check item")
+        let f = FieldReader(node, allowed: isRule ? ChecklistLoader.ruleKeys : ChecklistLoader.itemKeys, what: what, diagnostics: &d)
+        guard f.ok, let id = f.string("id", required: true, diagnostics: &d) else { return nil }
+        guard Identifier.check(id, diagnostics: &d) else { return nil }
+        if Contexts.reservedItemIDs.contains(id.value) {
+            d.error(id.place, zh: "“\(id.value)”是表达式中的保留名称，不能作事项标识", en: "'\(id.value)' is reserved in expressions and cannot be an item id")
+            return nil
+        }
+        let title = f.string("title", required: true, diagnostics: &d)
+        var draft = Draft(id: id, isRule: isRule, title: title?.value ?? "", titleEN: f.string("title_en", diagnostics: &d)?.value,
+                          basis: f.string("basis", diagnostics: &d)?.value, required: f.bool("required", diagnostics: &d) ?? true,
+                          suspectedCrime: f.bool("suspected_crime", diagnostics: &d) ?? false,
+                          creditPenalty: f.bool("credit_penalty", diagnostics: &d) ?? false)
+        draft.violation = f.string("violation", diagnostics: &d)
+        draft.message = f.string("message", diagnostics: &d)
+        draft.messageEN = f.string("message_en", diagnostics: &d)
+        draft.relevant = f.string("relevant", diagnostics: &d)
+        draft.compute = f.string("compute", diagnostics: &d)
+        draft.domain = f.string("domain", diagnostics: &d)?.value
+        if let s = f.string("severity", diagnostics: &d) {
+            draft.severity = Severity(rawValue: s.value)
+            if draft.severity == nil {
+                d.error(s.place, zh: "严重程度应为 minor、general 或 serious，实为“\(s.value)”", en: "severity must be minor, general or serious, not '\(s.value)'")
+            }
+        }
+        if let e = f.string("evidence", diagnostics: &d) {
+            if ["photo", "document"].contains(e.value) { draft.evidence = e.value } else {
+                d.error(e.place, zh: "证据类型应为 photo 或 document", en: "evidence must be photo or document")
+            }
+        }
+        if isRule {
+            if draft.violation == nil { f.require("violation", diagnostics: &d) }
+        } else {
+            readAnswer(&draft, f, diagnostics: &d)
+        }
+        if (draft.violation != nil || draft.expect != nil) && (draft.severity == nil || draft.domain == nil) {
+            for key in ["severity", "domain"] where !f.has(key) {
+                d.error(id.place, zh: "可判定违规的事项“\(id.value)”缺少“\(key)”", en: "item '\(id.value)' can be violated but has no '\(key)'")
+            }
+        }
+        return draft
+    }
+
+    private static func readAnswer(_ draft: inout Draft, _ f: FieldReader, diagnostics d: inout Diagnostics) {
+        let id = draft.id
+        if let a = f.string("answer", diagnostics: &d) {
+            draft.answer = AnswerType(rawValue: a.value)
+            if draft.answer == nil {
+                d.error(a.place, zh: "答案类型应为 yes_no、number、integer、text、choice、date 或 photo，实为“\(a.value)”",
+                        en: "answer must be yes_no, number, integer, text, choice, date or photo, not '\(a.value)'")
+            }
+            if draft.compute != nil {
+                d.error(a.place, zh: "计算项不填写答案，不能同时有 answer 和 compute", en: "a computed item takes no answer: 'answer' and 'compute' exclude each other")
+            }
+        } else if draft.compute == nil {
+            f.require("answer", diagnostics: &d)
+        }
+        if let options = f.strings("options", diagnostics: &d) {
+            draft.options = options.map(\.value)
+            if draft.answer != .choice {
+                d.error(f.keyPlace("options")!, zh: "只有 choice 类型的事项才有 options", en: "only choice items take options")
+            }
+            if Set(draft.options).count != draft.options.count {
+                d.error(f.keyPlace("options")!, zh: "选项重复", en: "options repeat")
+            }
+        } else if draft.answer == .choice {
+            d.error(id.place, zh: "choice 类型的事项“\(id.value)”缺少 options", en: "choice item '\(id.value)' has no options")
+        }
+        if let unit = f.string("unit", diagnostics: &d) {
+            draft.unit = unit.value
+            if draft.answer != .number && draft.answer != .integer {
+                d.error(unit.place, zh: "只有数值事项才有单位", en: "only number and integer items take a unit")
+            }
+        }
+        if let r = f.list("range", diagnostics: &d) {
+            let bounds = r.compactMap { v -> Double? in
+                switch v.resolved { case .int(let i): return Double(i); case .double(let x): return x; default: return nil }
+            }
+            if bounds.count != 2 || bounds[0] > bounds[1] {
+                d.error(f.keyPlace("range")!, zh: "range 应为 [最小值, 最大值]", en: "range must be [min, max]")
+            } else if draft.answer != .number && draft.answer != .integer {
+                d.error(f.keyPlace("range")!, zh: "只有数值事项才有 range", en: "only number and integer items take a range")
+            } else {
+                draft.range = bounds[0]...bounds[1]
+            }
+        }
+        if let e = f.node("expect") {
+            draft.expect = e.datum
+            if draft.violation != nil {
+                d.error(e.place, zh: "expect 与 violation 只能取其一", en: "'expect' and 'violation' exclude each other")
+            }
+            if let answer = draft.answer, !Draft.fits(e.datum, answer, options: draft.options) {
+                d.error(e.place, zh: "expect 的值 \(e.datum.display) 与答案类型 \(answer.rawValue) 不符",
+                        en: "expect value \(e.datum.display) does not fit answer type \(answer.rawValue)")
+            }
+        }
+    }
+
+    /// Whether a datum is a valid answer of a type (used for `expect` too).
+    static func fits(_ v: Datum, _ type: AnswerType, options: [String]) -> Bool {
+        switch (type, v) {
+        case (.yesNo, .bool), (.integer, .int), (.number, .int), (.number, .double), (.text, .string), (.date, .date): return true
+        case (.choice, .string(let s)): return options.isEmpty || options.contains(s)
+        case (.photo, .string): return true
+        case (.photo, .list(let l)): return l.allSatisfy { if case .string = $0 { return true } else { return false } }
+        default: return false
+        }
+    }
+
+    func item(violation: RuleExpression?, relevant: RuleExpression?, compute: RuleExpression?, slot: Int) -> ChecklistItem {
+        ChecklistItem(id: id.value, isRule: isRule, title: title, titleEN: titleEN, basis: basis, answer: answer,
+                      options: options, unit: unit, range: range, expect: expect, violation: violation,
+                      message: message?.value, messageEN: messageEN?.value, severity: severity, domain: domain,
+                      relevant: relevant, required: required, compute: compute, evidence: evidence,
+                      suspectedCrime: suspectedCrime, creditPenalty: creditPenalty, place: id.place, slot: slot)
+    }
+}

@@ -1,0 +1,149 @@
+import CEL
+
+/// Reads one checklist file: the schema of SPEC.md §4 and docs/rule-files.md,
+/// every expression compiled against the checklist's own answers.
+enum ChecklistLoader {
+    static let topKeys = ["checklist", "version", "department", "title", "title_en", "applies_to", "items", "rules", "examples"]
+    static let itemKeys = ["id", "title", "title_en", "basis", "answer", "options", "unit", "range", "expect", "violation",
+                           "message", "message_en", "severity", "domain", "relevant", "required", "compute", "evidence",
+                           "suspected_crime", "credit_penalty"]
+    static let ruleKeys = ["id", "title", "title_en", "basis", "violation", "message", "message_en", "severity", "domain",
+                           "relevant", "evidence", "suspected_crime", "credit_penalty"]
+    static let exampleKeys = ["name", "answers", "entity", "inspection", "expect_violations", "expect_status"]
+
+    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Checklist? {
+        guard let root = file.rootValue else { return nil }
+        let top = FieldReader(root, allowed: topKeys, what: LocalizedText(zh: "检查事项清单", en: "a checklist"), diagnostics: &d)
+        guard top.ok else { return nil }
+        let errorsBefore = d.errors.count
+        let id = top.string("checklist", required: true, diagnostics: &d)
+        let version = top.string("version", required: true, diagnostics: &d)
+        let department = top.string("department", required: true, diagnostics: &d)
+        let title = top.string("title", required: true, diagnostics: &d)
+        if let id, !isChecklistID(id.value) {
+            d.error(id.place, zh: "清单标识“\(id.value)”应为“部门.名称”形式", en: "checklist id '\(id.value)' must look like <department>.<name>")
+        }
+        if let id, let department, isChecklistID(id.value), !id.value.hasPrefix(department.value + ".") {
+            d.error(id.place, zh: "清单标识“\(id.value)”应以所属部门“\(department.value)”开头",
+                    en: "checklist id '\(id.value)' must start with its department '\(department.value)'")
+        }
+
+        // Declare every answer first, so expressions may read items written later.
+        var env = Environment()
+        env.declare("value", .dyn)
+        env.declare("entity", Contexts.record)
+        env.declare("inspection", Contexts.record)
+        let itemNodes = top.list("items", required: true, diagnostics: &d) ?? []
+        let ruleNodes = top.list("rules", diagnostics: &d) ?? []
+        var drafts: [Draft] = []
+        var seen: [String: Place] = [:]
+        for (node, isRule) in itemNodes.map({ ($0, false) }) + ruleNodes.map({ ($0, true) }) {
+            guard let draft = Draft.read(node, isRule: isRule, diagnostics: &d) else { continue }
+            if let first = seen[draft.id.value] {
+                d.error(draft.id.place, zh: "标识“\(draft.id.value)”重复（首次出现于第 \(first.line) 行）",
+                        en: "duplicate id '\(draft.id.value)' (first used on line \(first.line))")
+                continue
+            }
+            seen[draft.id.value] = draft.id.place
+            env.declare(draft.id.value, draft.answer?.celType ?? .dyn)
+            drafts.append(draft)
+        }
+        // Computed items take the type of their expression, in file order.
+        var computed: [String: RuleExpression] = [:]
+        for draft in drafts {
+            guard let source = draft.compute else { continue }
+            let what = LocalizedText(zh: "计算项“\(draft.id.value)”", en: "computed item '\(draft.id.value)'")
+            if let e = RuleExpression.compile(source, in: env, what: what, diagnostics: &d) {
+                computed[draft.id.value] = e
+                env.declare(draft.id.value, e.program.resultType)
+            }
+        }
+        let applies = top.string("applies_to", diagnostics: &d).flatMap {
+            RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "适用范围 applies_to", en: "applies_to"), diagnostics: &d)
+        }
+        var items: [ChecklistItem] = []
+        var index: [String: Int] = [:]
+        for draft in drafts {
+            var itemEnv = env
+            itemEnv.declare("value", draft.isRule ? .dyn : (env.type(of: draft.id.value) ?? .dyn))
+            let what = LocalizedText(zh: "事项“\(draft.id.value)”", en: "item '\(draft.id.value)'")
+            let violation = draft.violation.flatMap {
+                RuleExpression.compile($0, in: itemEnv, expecting: .bool, what: what, diagnostics: &d)
+            }
+            let relevant = draft.relevant.flatMap {
+                RuleExpression.compile($0, in: itemEnv, expecting: .bool, what: what, diagnostics: &d)
+            }
+            for template in [draft.message, draft.messageEN].compactMap({ $0 }) {
+                for name in MessageTemplate.placeholders(template.value) where name != "value" && seen[name] == nil {
+                    d.error(template.place, zh: "消息模板中的“{\(name)}”不是本清单的事项", en: "'{\(name)}' in the message is not an item of this checklist")
+                }
+            }
+            index[draft.id.value] = items.count
+            items.append(draft.item(violation: violation, relevant: relevant, compute: computed[draft.id.value],
+                                    slot: env.slot(of: draft.id.value)!))
+        }
+        let examples = (top.list("examples", diagnostics: &d) ?? []).compactMap { readExample($0, diagnostics: &d) }
+        guard d.errors.count == errorsBefore, let id, let version, let department, let title else { return nil }
+        return Checklist(id: id.value, version: version.value, department: department.value, title: title.value,
+                         titleEN: top.string("title_en", diagnostics: &d)?.value, appliesTo: applies, items: items,
+                         examples: examples, environment: env, valueSlot: env.slot(of: "value")!,
+                         entitySlot: env.slot(of: "entity")!, inspectionSlot: env.slot(of: "inspection")!,
+                         path: file.path, sha256: file.sha256, place: id.place, index: index)
+    }
+
+    static func isChecklistID(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { Identifier.isValid(String($0)) }
+    }
+
+    static func readExample(_ node: YAMLValue, diagnostics d: inout Diagnostics) -> ChecklistExample? {
+        let f = FieldReader(node, allowed: exampleKeys, what: LocalizedText(zh: "示例", en: "an example"), diagnostics: &d)
+        guard f.ok, let name = f.string("name", required: true, diagnostics: &d) else { return nil }
+        let answers = f.require("answers", diagnostics: &d)?.locatedEntries(diagnostics: &d, what: LocalizedText(zh: "answers", en: "answers")) ?? []
+        var expectViolations: [Located<String>] = []
+        if let list = f.strings("expect_violations", required: true, diagnostics: &d) { expectViolations = list }
+        var expectStatus: [(key: Located<String>, value: Located<String>)] = []
+        if let node = f.node("expect_status") {
+            for (k, v) in node.locatedEntries(diagnostics: &d, what: LocalizedText(zh: "expect_status", en: "expect_status")) ?? [] {
+                guard case .string(let s) = v.value, ["pass", "fail", "not_applicable", "not_checked", "error"].contains(s) else {
+                    d.error(v.place, zh: "状态应为 pass、fail、not_applicable、not_checked 或 error", en: "status must be pass, fail, not_applicable, not_checked or error")
+                    continue
+                }
+                expectStatus.append((k, Located(s, v.place)))
+            }
+        }
+        for key in ["entity", "inspection"] {
+            if let v = f.node(key), v.mapping == nil {
+                d.error(v.place, zh: "“\(key)”应为映射", en: "'\(key)' must be a mapping")
+            }
+        }
+        return ChecklistExample(name: name.value, answers: answers, entity: f.node("entity")?.datum,
+                                inspection: f.node("inspection")?.datum, expectViolations: expectViolations,
+                                expectStatus: expectStatus, place: name.place)
+    }
+}
+
+/// `{name}` placeholders in message templates.
+public enum MessageTemplate {
+    public static func placeholders(_ template: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
+    public static func render(_ template: String, _ lookup: (String) -> String?) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += lookup(name) ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,77 @@
+/// Checks that the files agree with each other: every department, domain,
+/// authority, checklist and item that one file names exists in another.
+enum CrossReferences {
+    static func check(_ book: Rulebook, diagnostics d: inout Diagnostics) {
+        var owners: [String: String] = [:]
+        var seenDepartments: Set<String> = []
+        for dep in book.departments {
+            if !seenDepartments.insert(dep.id).inserted {
+                d.error(dep.place, zh: "部门“\(dep.id)”重复", en: "duplicate department '\(dep.id)'")
+            }
+            for domain in dep.domains {
+                if let other = owners[domain], other != dep.id {
+                    d.error(dep.place, zh: "职责领域“\(domain)”同时属于“\(other)”和“\(dep.id)”", en: "domain '\(domain)' belongs to both '\(other)' and '\(dep.id)'")
+                }
+                owners[domain] = dep.id
+            }
+        }
+        for a in book.authorities where seenDepartments.contains(a.id) {
+            d.error(a.place, zh: "机关“\(a.id)”与部门同名", en: "authority '\(a.id)' has the same id as a department")
+        }
+        let targets = seenDepartments.union(book.authorities.map(\.id)).union([Route.competent])
+        for r in book.routes where !targets.contains(r.to) {
+            d.error(r.place, zh: "移送去向“\(r.to)”不是已声明的部门或机关", en: "route target '\(r.to)' is not a declared department or authority")
+        }
+        var checklistIDs: [String: Checklist] = [:]
+        for c in book.checklists {
+            checklistIDs[c.id] = c
+            if book.department(c.department) == nil, !book.departments.isEmpty {
+                d.error(c.place, zh: "清单所属部门“\(c.department)”未在 departments.yaml 中声明", en: "department '\(c.department)' is not declared in departments.yaml")
+            }
+            for item in c.items {
+                if let domain = item.domain, owners[domain] == nil, !book.departments.isEmpty {
+                    d.error(item.place, zh: "事项“\(item.id)”的职责领域“\(domain)”不属于任何部门", en: "domain '\(domain)' of item '\(item.id)' belongs to no department")
+                }
+            }
+            for ex in c.examples {
+                for (k, _) in ex.answers where c.item(k.value) == nil {
+                    d.error(k.place, zh: "示例“\(ex.name)”回答了不存在的事项“\(k.value)”", en: "example '\(ex.name)' answers unknown item '\(k.value)'")
+                }
+                for v in ex.expectViolations where c.item(v.value) == nil {
+                    d.error(v.place, zh: "示例“\(ex.name)”预期的违规“\(v.value)”不是本清单的事项", en: "example '\(ex.name)' expects unknown item '\(v.value)'")
+                }
+                for (k, _) in ex.expectStatus where c.item(k.value) == nil {
+                    d.error(k.place, zh: "示例“\(ex.name)”预期了不存在的事项“\(k.value)”", en: "example '\(ex.name)' expects a status for unknown item '\(k.value)'")
+                }
+            }
+        }
+        for p in book.plans {
+            let place = { (key: String) in p.departmentPlaces[key] ?? p.place }
+            for dep in p.departments where book.department(dep) == nil {
+                d.error(place(dep), zh: "计划中的部门“\(dep)”未声明", en: "department '\(dep)' of the plan is not declared")
+            }
+            if !p.departments.contains(p.lead) {
+                d.error(place("lead:" + p.lead), zh: "牵头部门“\(p.lead)”不在参与部门之中", en: "lead department '\(p.lead)' is not among the plan's departments")
+            }
+            for (dep, ids) in p.checklists {
+                if !p.departments.contains(dep) {
+                    d.error(p.checklistPlaces["dept:" + dep] ?? p.place, zh: "“\(dep)”不是本计划的参与部门，不能指定清单",
+                            en: "'\(dep)' is not a department of this plan and cannot have checklists")
+                }
+                for id in ids {
+                    guard let c = checklistIDs[id] else {
+                        d.error(p.checklistPlaces[id] ?? p.place, zh: "清单“\(id)”不存在", en: "checklist '\(id)' does not exist")
+                        continue
+                    }
+                    if c.department != dep {
+                        d.error(p.checklistPlaces[id] ?? p.place, zh: "清单“\(id)”属于“\(c.department)”，不属于“\(dep)”",
+                                en: "checklist '\(id)' belongs to '\(c.department)', not '\(dep)'")
+                    }
+                }
+            }
+            for dep in p.departments where (p.checklists[dep] ?? []).isEmpty {
+                d.warning(place(dep), zh: "参与部门“\(dep)”没有指定检查事项清单", en: "department '\(dep)' has no checklist in this plan")
+            }
+        }
+    }
+}

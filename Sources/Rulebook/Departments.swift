@@ -1,0 +1,77 @@
+/// A department that runs spot checks, and the problem domains it is
+/// competent for (so a problem found by another department reaches it).
+public struct Department: Sendable {
+    public var id: String
+    public var name: String
+    public var nameEN: String?
+    public var domains: [String]
+    public var place: Place
+}
+
+/// A body that receives referrals but runs no checklist: the judiciary
+/// (public security) for suspected crimes, the credit record.
+public struct Authority: Sendable {
+    public var id: String
+    public var name: String
+    public var nameEN: String?
+    public var kind: String
+    public var place: Place
+}
+
+enum DepartmentsLoader {
+    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> (jurisdiction: String?, [Department]) {
+        guard let root = file.rootValue else { return (nil, []) }
+        let top = FieldReader(root, allowed: ["jurisdiction", "departments"], what: LocalizedText(zh: "部门文件", en: "the departments file"), diagnostics: &d)
+        var out: [Department] = []
+        for v in top.list("departments", required: true, diagnostics: &d) ?? [] {
+            let f = FieldReader(v, allowed: ["id", "name", "name_en", "domains"], what: LocalizedText(zh: "部门", en: "a department"), diagnostics: &d)
+            guard f.ok, let id = f.string("id", required: true, diagnostics: &d),
+                  let name = f.string("name", required: true, diagnostics: &d) else { continue }
+            guard Identifier.check(id, diagnostics: &d) else { continue }
+            let domains = f.strings("domains", required: true, diagnostics: &d) ?? []
+            out.append(Department(id: id.value, name: name.value, nameEN: f.string("name_en", diagnostics: &d)?.value,
+                                  domains: domains.map(\.value), place: id.place))
+        }
+        return (top.string("jurisdiction", diagnostics: &d)?.value, out)
+    }
+
+    static func loadAuthorities(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Authority] {
+        guard let root = file.rootValue else { return [] }
+        let top = FieldReader(root, allowed: ["authorities"], what: LocalizedText(zh: "机关文件", en: "the authorities file"), diagnostics: &d)
+        var out: [Authority] = []
+        for v in top.list("authorities", required: true, diagnostics: &d) ?? [] {
+            let f = FieldReader(v, allowed: ["id", "name", "name_en", "kind"], what: LocalizedText(zh: "机关", en: "an authority"), diagnostics: &d)
+            guard f.ok, let id = f.string("id", required: true, diagnostics: &d),
+                  let name = f.string("name", required: true, diagnostics: &d),
+                  let kind = f.string("kind", required: true, diagnostics: &d) else { continue }
+            guard Identifier.check(id, diagnostics: &d) else { continue }
+            guard RouteKind(rawValue: kind.value) != nil else {
+                d.error(kind.place, zh: "未知的机关类型“\(kind.value)”", en: "unknown authority kind '\(kind.value)'")
+                continue
+            }
+            out.append(Authority(id: id.value, name: name.value, nameEN: f.string("name_en", diagnostics: &d)?.value,
+                                 kind: kind.value, place: id.place))
+        }
+        return out
+    }
+}
+
+/// Ids are lower-case words joined by underscores: `[a-z][a-z0-9_]*`.
+enum Identifier {
+    static func isValid(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first >= "a" && first <= "z" else { return false }
+        return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+    }
+
+    @discardableResult
+    static func check(_ id: Located<String>, diagnostics d: inout Diagnostics) -> Bool {
+        if isValid(id.value) { return true }
+        d.error(id.place, zh: "标识“\(id.value)”不合规则：应由小写字母开头，只含小写字母、数字和下划线",
+                en: "id '\(id.value)' is not valid: it must match [a-z][a-z0-9_]*")
+        return false
+    }
+}
+
+extension YAMLFile {
+    var rootValue: YAMLValue? { root.map { YAMLValue(node: $0, path: path) } }
+}

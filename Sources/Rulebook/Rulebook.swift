@@ -1,0 +1,129 @@
+import Directories
+import Foundation
+import WorkingDays
+
+/// Everything in `Rules/` and `Checklists/`, loaded, compiled and
+/// cross-checked: the single source the interpreter, the draw and the
+/// reports read from.
+public struct Rulebook: Sendable {
+    public var jurisdiction: String?
+    public var departments: [Department] = []
+    public var authorities: [Authority] = []
+    public var routes: [Route] = []
+    public var results: [ResultCategory] = []
+    public var targets: [Target] = []
+    public var entitySchema: DirectorySchema?
+    public var inspectorSchema: DirectorySchema?
+    public var calendar: WorkingDayCalendar?
+    public var plans: [Plan] = []
+    public var checklists: [Checklist] = []
+    /// SHA-256 of every file the rulebook was loaded from, by path.
+    public var fileHashes: [String: String] = [:]
+
+    public func department(_ id: String) -> Department? { departments.first { $0.id == id } }
+    public func authority(_ id: String) -> Authority? { authorities.first { $0.id == id } }
+    public func checklist(_ id: String) -> Checklist? { checklists.first { $0.id == id } }
+    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+
+    /// The department competent for a problem domain.
+    public func competentDepartment(for domain: String) -> Department? {
+        departments.first { $0.domains.contains(domain) }
+    }
+
+    /// A department's or authority's display name.
+    public func name(of id: String, _ language: Language = .zh) -> String {
+        if let d = department(id) { return language == .en ? (d.nameEN ?? d.name) : d.name }
+        if let a = authority(id) { return language == .en ? (a.nameEN ?? a.name) : a.name }
+        return id
+    }
+}
+
+extension Rulebook {
+    /// The kind of a rule file, known by its top-level key.
+    enum FileKind: String {
+        case departments, authorities, routing, results, targets, directories, calendar, plan, checklist
+
+        static func of(_ file: YAMLFile) -> FileKind? {
+            guard let keys = file.rootValue?.mapping?.compactMap({ $0.key.text }) else { return nil }
+            let table: [(String, FileKind)] = [("checklist", .checklist), ("plan", .plan), ("departments", .departments),
+                                               ("authorities", .authorities), ("routes", .routing), ("results", .results),
+                                               ("targets", .targets), ("entities", .directories), ("year", .calendar)]
+            return table.first { keys.contains($0.0) }?.1
+        }
+    }
+
+    /// Loads the rule files under `paths` (files or folders, searched for
+    /// `.yaml`/`.yml`). A later file of a single-instance kind (departments,
+    /// routing, …) replaces an earlier one; a later checklist or plan with the
+    /// same id replaces the earlier one, so `validate my-draft.yaml` checks a
+    /// draft against the rest of the repository.
+    public static func load(paths: [String]) -> (Rulebook, [Diagnostic]) {
+        var d = Diagnostics()
+        var files: [YAMLFile] = []
+        for path in paths {
+            for file in yamlFiles(under: path, diagnostics: &d) {
+                if let y = YAMLFile.read(path: file, diagnostics: &d) { files.append(y) }
+            }
+        }
+        var book = Rulebook()
+        var years: [HolidayYear] = []
+        for file in files {
+            book.fileHashes[file.path] = file.sha256
+            guard let kind = FileKind.of(file) else {
+                d.error(Place(path: file.path, line: 1, column: 1),
+                        zh: "无法识别的规则文件：顶层应有 checklist、plan、departments、authorities、routes、results、targets、entities 或 year 之一",
+                        en: "unrecognised rule file: its top level needs one of checklist, plan, departments, authorities, routes, results, targets, entities or year")
+                continue
+            }
+            switch kind {
+            case .departments: (book.jurisdiction, book.departments) = DepartmentsLoader.load(file, diagnostics: &d)
+            case .authorities: book.authorities = DepartmentsLoader.loadAuthorities(file, diagnostics: &d)
+            case .routing: book.routes = OutcomesLoader.loadRoutes(file, diagnostics: &d)
+            case .results: book.results = OutcomesLoader.loadResults(file, diagnostics: &d)
+            case .targets: book.targets = OutcomesLoader.loadTargets(file, diagnostics: &d)
+            case .directories:
+                if let s = SupportLoaders.loadDirectories(file, diagnostics: &d) { (book.entitySchema, book.inspectorSchema) = s }
+            case .calendar:
+                if let y = SupportLoaders.loadCalendarYear(file, diagnostics: &d) {
+                    years.removeAll { $0.year == y.year }
+                    years.append(y)
+                }
+            case .plan:
+                if let p = PlanLoader.load(file, diagnostics: &d) {
+                    book.plans.removeAll { $0.id == p.id }
+                    book.plans.append(p)
+                }
+            case .checklist:
+                if let c = ChecklistLoader.load(file, diagnostics: &d) {
+                    book.checklists.removeAll { $0.id == c.id }
+                    book.checklists.append(c)
+                }
+            }
+        }
+        if !years.isEmpty {
+            do { book.calendar = try WorkingDayCalendar(years: years) } catch {
+                d.error(Place(path: paths.first ?? ".", line: 1, column: 1), zh: "节假日安排有误：\(error)", en: "calendar data is inconsistent: \(error)")
+            }
+        }
+        CrossReferences.check(book, diagnostics: &d)
+        return (book, d.all)
+    }
+
+    /// The default locations: `Rules/` and `Checklists/` under a root folder.
+    public static func load(root: String) -> (Rulebook, [Diagnostic]) {
+        load(paths: [root + "/Rules", root + "/Checklists"])
+    }
+
+    static func yamlFiles(under path: String, diagnostics d: inout Diagnostics) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            d.error(Place(path: path, line: 1, column: 1), zh: "文件或目录不存在", en: "no such file or directory")
+            return []
+        }
+        guard isDir.boolValue else { return [path] }
+        let all = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+        return all.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { !$0.split(separator: "/").contains("samples") }
+            .sorted().map { path + "/" + $0 }
+    }
+}

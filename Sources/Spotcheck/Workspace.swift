@@ -1,0 +1,89 @@
+import Compliance
+import Directories
+import Foundation
+import Rulebook
+
+/// A loaded rulebook and its interpreter: the starting point of every
+/// command (validate, test, check, draw, demo).
+public struct Workspace: Sendable {
+    public let root: String
+    public let rulebook: Rulebook
+    public let interpreter: Interpreter
+    /// Load problems (errors make the workspace unusable; warnings do not).
+    public let diagnostics: [Diagnostic]
+
+    /// Loads `Rules/` and `Checklists/` under `root`, plus any extra paths
+    /// (which replace same-id files, for validating drafts).
+    public static func load(root: String, extra: [String] = []) -> (Workspace?, [Diagnostic]) {
+        var paths = [root + "/Rules", root + "/Checklists"]
+        paths += extra
+        let (book, diags) = Rulebook.load(paths: paths)
+        if diags.contains(where: { $0.severity == .error }) { return (nil, diags) }
+        do {
+            let interpreter = try Interpreter(rulebook: book)
+            return (Workspace(root: root, rulebook: book, interpreter: interpreter, diagnostics: diags), diags)
+        } catch {
+            return (nil, diags + [error])
+        }
+    }
+
+    /// Evaluates findings files in order; a file that does not fit its
+    /// checklist yields diagnostics instead of an evaluation.
+    public func check(_ paths: [String], entities: FindingsLoader.EntityLookup?) -> [(path: String, evaluation: Evaluation?, diagnostics: [Diagnostic])] {
+        paths.map { path in
+            var d = Diagnostics()
+            guard let f = FindingsLoader.read(path: path, entities: entities, diagnostics: &d) else { return (path, nil, d.all) }
+            let e = interpreter.evaluate(f, diagnostics: &d)
+            return (path, e, d.all)
+        }
+    }
+
+    /// Runs every checklist's examples.
+    public func runExamples() -> [ExampleRunner.Outcome] { ExampleRunner.run(interpreter) }
+
+    /// Reads an entity directory typed by `Rules/directories.yaml`.
+    public func importEntities(_ path: String) throws -> DirectoryImport {
+        guard let schema = rulebook.entitySchema else { throw WorkspaceError.noSchema("entities") }
+        return try DirectoryImporter(schema: schema).importFile(atPath: path)
+    }
+
+    public func importInspectors(_ path: String) throws -> DirectoryImport {
+        guard let schema = rulebook.inspectorSchema else { throw WorkspaceError.noSchema("inspectors") }
+        return try DirectoryImporter(schema: schema).importFile(atPath: path)
+    }
+}
+
+public enum WorkspaceError: Error, CustomStringConvertible {
+    case noSchema(String)
+    public var description: String {
+        switch self {
+        case .noSchema(let s): return "Rules/directories.yaml declares no '\(s)' directory / 名录库定义缺少“\(s)”"
+        }
+    }
+}
+
+/// Directory rows as plain data, the form findings and CEL read them in.
+public enum DirectoryData {
+    public static func datum(_ v: DirectoryValue) -> Datum {
+        switch v {
+        case .string(let s): return .string(s)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .bool(let b): return .bool(b)
+        case .date(let c): return .date(year: c.year, month: c.month, day: c.day)
+        case .list(let l): return .list(l.map { .string($0) })
+        }
+    }
+
+    public static func record(_ row: DirectoryRow) -> [String: Datum] {
+        row.values.mapValues(datum)
+    }
+
+    /// An id → record lookup over imported rows.
+    public static func lookup(_ rows: [DirectoryRow]) -> FindingsLoader.EntityLookup {
+        var byID: [String: [String: Datum]] = [:]
+        for r in rows { byID[r.key] = record(r) }
+        let table = byID
+        return { table[$0] }
+    }
+}
