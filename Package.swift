@@ -36,6 +36,8 @@ let package = Package(
         .testTarget(name: "DrawTests", dependencies: ["Draw"]),
         .testTarget(name: "WorkingDaysTests",
                     dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "WorkingDays", "Directories"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DirectoriesTests", dependencies: ["Directories"]),
     ]
 )

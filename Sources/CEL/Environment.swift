@@ -4,6 +4,9 @@
 public struct Environment: Sendable {
     public private(set) var variables: [(name: String, type: CELType)] = []
     private var slots: [String: Int] = [:]
+    /// Each slot's value before binding: an error naming the variable. Built
+    /// once here so a new activation is one array copy, not one message each.
+    private(set) var unbound: [CELValue] = []
 
     public init() {}
 
@@ -18,6 +21,7 @@ public struct Environment: Sendable {
         } else {
             slots[name] = variables.count
             variables.append((name, type))
+            unbound.append(.error(CELError("no value bound for '\(name)'")))
         }
     }
 
@@ -53,7 +57,7 @@ public struct Activation: Sendable {
 
     public init(_ environment: Environment) {
         self.environment = environment
-        self.slots = environment.variables.map { .error(CELError("no value bound for '\($0.name)'")) }
+        self.slots = environment.unbound
     }
 
     /// Binds a declared variable; binding an undeclared name does nothing.
@@ -68,8 +72,6 @@ public struct Activation: Sendable {
 
     /// Forgets every binding, keeping the storage.
     public mutating func reset() {
-        for i in 0..<environment.variables.count {
-            slots[i] = .error(CELError("no value bound for '\(environment.variables[i].name)'"))
-        }
+        for i in 0..<environment.unbound.count { slots[i] = environment.unbound[i] }
     }
 }

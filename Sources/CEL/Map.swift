@@ -24,7 +24,8 @@ public enum MapKey: Hashable, Sendable {
         case .bool(let x): h.combine(2 as UInt8); h.combine(x)
         case .string(let s):
             h.combine(3 as UInt8)
-            for b in s.utf8 { h.combine(b) }
+            var copy = s
+            copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -76,6 +77,15 @@ public struct CELMap: Sendable {
         }
     }
 
+    /// A map with string keys in the given order; the keys must be distinct.
+    public init(orderedStrings pairs: [(String, CELValue)]) {
+        entries.reserveCapacity(pairs.count)
+        for (k, v) in pairs {
+            index[.string(k)] = entries.count
+            entries.append((.string(k), v))
+        }
+    }
+
     public mutating func insert(_ key: CELValue, _ value: CELValue) throws(CELError) {
         guard let k = MapKey(key) else { throw CELError("unsupported key type \(key.typeName)") }
         guard index[k] == nil else { throw CELError("repeated key \(key) in map literal") }
@@ -91,6 +101,13 @@ public struct CELMap: Sendable {
     }
 
     public subscript(string key: String) -> CELValue? {
+        // Records are small: comparing a few short keys beats hashing one.
+        if entries.count <= 12 {
+            for e in entries {
+                if case .string(let k) = e.key, k.utf8.count == key.utf8.count, k.utf8.elementsEqual(key.utf8) { return e.value }
+            }
+            return nil
+        }
         guard let i = index[.string(key)] else { return nil }
         return entries[i].value
     }

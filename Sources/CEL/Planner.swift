@@ -42,6 +42,12 @@ struct Planner {
         case .call(let fn, let target, let args):
             return call(fn, target: target, args: args)
         case .list(let elements):
+            // A list of literals is built once, not at every evaluation.
+            let literals = elements.compactMap { e -> CELValue? in if case .literal(let v) = e.kind { return v } else { return nil } }
+            if literals.count == elements.count {
+                let constant = CELValue.list(literals)
+                return { _ in constant }
+            }
             let steps = elements.map { plan($0) }
             return { a in
                 var out: [CELValue] = []

@@ -10,18 +10,20 @@ enum AnswerValidation {
                          diagnostics d: inout Diagnostics) -> [CELValue?]? {
         var out = [CELValue?](repeating: nil, count: c.items.count)
         let before = d.errors.count
-        var seen: Set<String> = []
+        var seen = [Bool](repeating: false, count: c.items.count)
         for (key, value) in answers {
-            guard let item = c.item(key.value), let i = c.items.firstIndex(where: { $0.id == key.value }) else {
+            guard let i = c.indexOf(key.value) else {
                 let hint = closest(key.value, c.items.map(\.id))
                 d.error(key.place, zh: "清单“\(c.id)”中没有事项“\(key.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "checklist '\(c.id)' has no item '\(key.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
                 continue
             }
-            if !seen.insert(key.value).inserted {
+            let item = c.items[i]
+            if seen[i] {
                 d.error(key.place, zh: "事项“\(key.value)”重复作答", en: "item '\(key.value)' is answered twice")
                 continue
             }
+            seen[i] = true
             if item.isRule || item.compute != nil {
                 d.error(key.place, zh: "“\(key.value)”由规则计算得出，不能直接作答", en: "'\(key.value)' is computed by the checklist and cannot be answered")
                 continue

@@ -28,21 +28,22 @@ public struct ChecklistEvaluator: Sendable {
         let c = planned.checklist
         s.activation[c.entitySlot] = entity
         s.activation[c.inspectionSlot] = inspection
-        for (i, item) in c.items.enumerated() {
-            s.activation[item.slot] = answers[i] ?? .null
+        let compiled = planned.compiled
+        for i in 0..<compiled.count {
+            s.activation[compiled[i].slot] = answers[i] ?? .null
             s.values[i] = answers[i]
         }
         var failures = 0
         for i in planned.order {
-            let item = c.items[i]
-            s.statuses[i] = status(i, item, answers[i], &s)
-            if s.statuses[i] == .fail { failures += 1 }
+            let st = status(i, compiled[i], answers[i], c.valueSlot, &s)
+            s.statuses[i] = st
+            if st == .fail { failures += 1 }
         }
         return failures
     }
 
     @inline(__always)
-    private func status(_ i: Int, _ item: ChecklistItem, _ answer: CELValue?, _ s: inout Scratch) -> ItemStatus {
+    private func status(_ i: Int, _ item: CompiledItem, _ answer: CELValue?, _ valueSlot: Int, _ s: inout Scratch) -> ItemStatus {
         // An expression that reads an item without a value cannot be decided.
         for j in planned.dependencies[i] {
             switch s.statuses[j] {
@@ -53,7 +54,7 @@ public struct ChecklistEvaluator: Sendable {
             }
         }
         if let relevant = item.relevant {
-            switch relevant.program.evaluate(&s.activation) {
+            switch relevant.evaluate(&s.activation) {
             case .bool(true): break
             case .bool(false):
                 s.values[i] = nil
@@ -63,7 +64,7 @@ public struct ChecklistEvaluator: Sendable {
         }
         var value = answer
         if let compute = item.compute {
-            let v = compute.program.evaluate(&s.activation)
+            let v = compute.evaluate(&s.activation)
             if v.isError { return .error }
             value = v
             s.values[i] = v
@@ -71,13 +72,13 @@ public struct ChecklistEvaluator: Sendable {
         }
         if !item.isRule {
             guard let value else { return .notChecked }
-            s.activation[planned.checklist.valueSlot] = value
+            s.activation[valueSlot] = value
         }
         if let expect = item.expect {
             return Equality.matches(value!, expect) ? .pass : .fail
         }
         if let violation = item.violation {
-            switch violation.program.evaluate(&s.activation) {
+            switch violation.evaluate(&s.activation) {
             case .bool(true): return .fail
             case .bool(false): return .pass
             default: return .error

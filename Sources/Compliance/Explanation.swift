@@ -66,7 +66,7 @@ enum Explanation {
             MessageTemplate.render(template) { name in
                 let slot = name == "value" ? c.valueSlot : c.environment.slot(of: name)
                 guard let slot else { return nil }
-                let v = name == "value" ? (s.values[c.items.firstIndex { $0.id == item.id }!] ?? s.activation[slot]) : s.activation[slot]
+                let v = name == "value" ? (s.values[c.indexOf(item.id)!] ?? s.activation[slot]) : s.activation[slot]
                 return Values.display(v, language)
             }
         }

@@ -7,6 +7,7 @@ import WorkingDays
 public struct Interpreter: Sendable {
     public let rulebook: Rulebook
     private let evaluators: [String: ChecklistEvaluator]
+    private let outcomes: OutcomeRules
 
     /// Prepares every checklist; a dependency cycle is reported as a diagnostic.
     public init(rulebook: Rulebook) throws(Diagnostic) {
@@ -14,6 +15,7 @@ public struct Interpreter: Sendable {
         var e: [String: ChecklistEvaluator] = [:]
         for c in rulebook.checklists { e[c.id] = ChecklistEvaluator(try PlannedChecklist(c)) }
         evaluators = e
+        outcomes = OutcomeRules(rulebook)
     }
 
     public func evaluator(for checklist: String) -> ChecklistEvaluator? { evaluators[checklist] }
@@ -59,7 +61,7 @@ public struct Interpreter: Sendable {
                                     inspectedOn: f.inspectedOn, items: verdicts, violations: violations, result: nil,
                                     referrals: [], unrouted: [], warnings: warnings, signature: f.signature,
                                     refusalNote: f.refusalNote, cooperation: f.cooperation, applies: applies)
-        OutcomeRules.apply(rulebook, checklist: c, findings: f, entity: entity, evaluation: &evaluation)
+        outcomes.apply(checklist: c, findings: f, entity: entity, evaluation: &evaluation)
         d.append(contentsOf: evaluation.warnings)
         return evaluation
     }

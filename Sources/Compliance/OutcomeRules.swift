@@ -5,8 +5,33 @@ import WorkingDays
 /// Applies `results.yaml` and `routing.yaml` to an evaluation: the result
 /// category (first match wins) and a referral for every violation, with due
 /// dates on the working-day calendar.
-enum OutcomeRules {
-    static func apply(_ book: Rulebook, checklist c: Checklist, findings f: Findings, entity: CELValue, evaluation e: inout Evaluation) {
+struct OutcomeRules: Sendable {
+    /// A route or result rule as evaluation reads it: in a reference, so the
+    /// per-violation loop does not copy every field of the rule.
+    final class Rule: Sendable {
+        let id: String
+        let when: Program
+        let to: String
+        let kind: RouteKind
+        let days: Int
+        let label: String
+        let labelEN: String?
+        init(id: String, when: Program, to: String = "", kind: RouteKind = .transfer, days: Int = 0, label: String = "", labelEN: String? = nil) {
+            self.id = id; self.when = when; self.to = to; self.kind = kind; self.days = days; self.label = label; self.labelEN = labelEN
+        }
+    }
+
+    let book: Rulebook
+    let routes: [Rule]
+    let results: [Rule]
+
+    init(_ book: Rulebook) {
+        self.book = book
+        routes = book.routes.map { Rule(id: $0.id, when: $0.when.program, to: $0.to, kind: $0.kind, days: $0.withinWorkingDays) }
+        results = book.results.map { Rule(id: $0.code, when: $0.when.program, label: $0.label, labelEN: $0.labelEN) }
+    }
+
+    func apply(checklist c: Checklist, findings f: Findings, entity: CELValue, evaluation e: inout Evaluation) {
         let rectified = Set(f.rectifiedOnSite.map(\.value))
         let notChecked = e.items.filter { $0.status == .notChecked }.count
         let inspection = InspectionRecord.make(f, notChecked: notChecked)
@@ -14,25 +39,25 @@ enum OutcomeRules {
         for id in e.violations {
             guard let item = c.item(id) else { continue }
             let competent = item.domain.flatMap { book.competentDepartment(for: $0)?.id } ?? c.department
-            violationRecords.append((id, .map(CELMap(strings: [
-                "id": .string(id),
-                "title": .string(item.title),
-                "severity": .string(item.severity?.rawValue ?? "general"),
-                "domain": .string(item.domain ?? ""),
-                "competent": .string(competent),
-                "suspected_crime": .bool(item.suspectedCrime),
-                "credit_penalty": .bool(item.creditPenalty),
-                "rectified": .bool(rectified.contains(id)),
-                "found_by": .string(c.department),
+            violationRecords.append((id, .map(CELMap(orderedStrings: [
+                ("id", .string(id)),
+                ("title", .string(item.title)),
+                ("severity", .string(item.severity?.rawValue ?? "general")),
+                ("domain", .string(item.domain ?? "")),
+                ("competent", .string(competent)),
+                ("suspected_crime", .bool(item.suspectedCrime)),
+                ("credit_penalty", .bool(item.creditPenalty)),
+                ("rectified", .bool(rectified.contains(id))),
+                ("found_by", .string(c.department)),
             ]))))
         }
         var env = Activation(Contexts.outcome)
         env.bind("violations", .list(violationRecords.map(\.record)))
         env.bind("inspection", inspection)
         env.bind("entity", entity)
-        for r in book.results {
-            if case .bool(true) = r.when.program.evaluate(&env) {
-                e.result = (r.code, r.label, r.labelEN)
+        for r in results {
+            if case .bool(true) = r.when.evaluate(&env) {
+                e.result = (r.id, r.label, r.labelEN)
                 break
             }
         }
@@ -41,15 +66,20 @@ enum OutcomeRules {
                                          zh: "没有适用的抽查结果类别（results.yaml）", en: "no result category applies (results.yaml)"))
         }
         var referrals: [Referral] = []
+        var dueCache: [Int: CivilDate?] = [:]
         for (id, record) in violationRecords {
             env.bind("violation", record)
             var matched = false
-            for route in book.routes {
-                guard case .bool(true) = route.when.program.evaluate(&env) else { continue }
+            for route in routes {
+                guard case .bool(true) = route.when.evaluate(&env) else { continue }
                 matched = true
                 var to = route.to
                 if to == Route.competent, case .map(let m) = record, case .string(let dep)? = m[string: "competent"] { to = dep }
-                let due = dueDate(book, f.inspectedOn, route.withinWorkingDays, e: &e, path: f.path)
+                let due: CivilDate?
+                if let cached = dueCache[route.days] { due = cached } else {
+                    due = OutcomeRules.dueDate(book, f.inspectedOn, route.days, e: &e, path: f.path)
+                    dueCache[route.days] = due
+                }
                 if let k = referrals.firstIndex(where: { $0.to == to && $0.kind == route.kind && $0.due == due }) {
                     referrals[k].items.append(id)
                 } else {

@@ -13,9 +13,12 @@ public struct PlannedChecklist: Sendable {
     let dependencies: [[Int]]
     /// For each item, the referenced variable names and slots for explanations.
     let explained: [[(name: String, slot: Int)]]
+    /// The items as the hot path reads them.
+    let compiled: [CompiledItem]
 
     public init(_ checklist: Checklist) throws(Diagnostic) {
         self.checklist = checklist
+        self.compiled = checklist.items.map(CompiledItem.init)
         let n = checklist.items.count
         var index: [String: Int] = [:]
         for (i, item) in checklist.items.enumerated() { index[item.id] = i }

@@ -47,7 +47,7 @@ public enum IDOrder {
     /// `ids` in UTF-8 byte order. An already sorted list, as a database
     /// export usually is, is recognised in one pass.
     public static func sorted(_ ids: [String]) -> [String] {
-        guard let order = PackedIDs(ids, id: { $0 }).sortingPermutation() else { return ids }
+        guard let order = PackedIDs(ids).sortedOrder().order else { return ids }
         return order.map { ids[$0] }
     }
 

@@ -4,38 +4,46 @@ import Foundation
 /// without touching a `String` (and its reference count) per comparison.
 ///
 /// Sorting ten million directory ids through `String` spends most of its time
-/// retaining and releasing string storage; one flat buffer and `memcmp` make
-/// the same comparisons an order of magnitude cheaper.
+/// retaining and releasing string storage; one flat buffer, `memcmp` and a
+/// radix sort make the same work several times cheaper.
 struct PackedIDs {
-    private var bytes: [UInt8] = []
+    private var bytes: [UInt8]
     /// Id i occupies bytes[offsets[i] ..< offsets[i + 1]].
-    private var offsets: [Int] = [0]
+    private var offsets: [Int]
 
-    init<Records>(_ records: Records, id: (Records.Element) -> String) where Records: Collection {
-        offsets.reserveCapacity(records.count + 1)
-        for record in records {
-            let text = id(record)
-            if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: text.utf8)
-            }
-            offsets.append(bytes.count)
+    /// Packs `count` ids read through `id`.
+    init(count: Int, id: (Int) -> String) {
+        // Size everything first: growing by doubling would copy and fault in
+        // hundreds of megabytes for a large directory.
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for index in 0..<count {
+            offsets[index + 1] = offsets[index] + id(index).utf8.count
         }
+        bytes = [UInt8](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
+            for index in 0..<count {
+                let start = offsets[index]
+                let text = id(index)
+                let copied: Void? = text.utf8.withContiguousStorageIfAvailable { source in
+                    if let base = source.baseAddress, source.count > 0 {
+                        (buffer.baseAddress! + start).initialize(from: base, count: source.count)
+                    }
+                }
+                if copied == nil {
+                    for (offset, byte) in text.utf8.enumerated() { buffer[start + offset] = byte }
+                }
+            }
+            initialized = offsets[count]
+        }
+        self.offsets = offsets
+    }
+
+    init(_ ids: [String]) {
+        self.init(count: ids.count) { ids[$0] }
     }
 
     init(_ records: [PopulationRecord]) {
-        offsets.reserveCapacity(records.count + 1)
-        records.withUnsafeBufferPointer { buffer in
-            // One pass to size the buffer: growing it by doubling would
-            // copy and fault in hundreds of megabytes for a large directory.
-            var total = 0
-            for index in buffer.indices { total += buffer[index].id.utf8.count }
-            bytes.reserveCapacity(total)
-            for index in buffer.indices {
-                if buffer[index].id.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                    bytes.append(contentsOf: buffer[index].id.utf8)
-                }
-                offsets.append(bytes.count)
-            }
+        self = records.withUnsafeBufferPointer { buffer in
+            PackedIDs(count: buffer.count) { buffer[$0].id }
         }
     }
 
@@ -56,39 +64,30 @@ struct PackedIDs {
         }
     }
 
-    /// Whether the ids are in non-decreasing byte order as stored.
-    func isSorted() -> Bool {
-        var index = 1
-        while index < count {
-            if compare(index - 1, index) > 0 { return false }
-            index += 1
-        }
-        return true
-    }
-
-    /// The indices in byte order of the ids (stable for equal ids), or nil
-    /// when they are already in order.
+    /// The ids' indices in byte order of the ids (stable for equal ids), or
+    /// nil when they are already in order; and the index of an id equal to
+    /// the one before it in that order, if any.
     ///
     /// Directory ids share long prefixes (a region code, say), so the prefix
     /// common to all ids is skipped and the next 8 bytes become an integer
     /// key, sorted by a stable radix sort in linear time. Only ids whose keys
-    /// tie are then compared in full.
-    func sortingPermutation() -> [Int]? {
-        if isSorted() { return nil }
+    /// tie are compared in full, and only they can be duplicates.
+    func sortedOrder() -> (order: [Int]?, duplicate: Int?) {
+        if case .inOrder(let duplicate) = scanOrder() { return (nil, duplicate) }
         let skip = commonPrefixLength()
         var keys = bytes.withUnsafeBufferPointer { buffer in
             (0..<count).map { index -> UInt64 in
                 var key: UInt64 = 0
                 let start = offsets[index] + skip, end = offsets[index + 1]
-                for position in 0..<8 {
-                    let byte = start + position < end ? buffer[start + position] : 0
-                    key = key << 8 | UInt64(byte)
+                for position in start..<(start + 8) {
+                    key = key << 8 | UInt64(position < end ? buffer[position] : 0)
                 }
                 return key
             }
         }
         var order = Array(0..<count)
         radixSort(keys: &keys, carrying: &order)
+        var duplicate: Int?
         var runStart = 0
         while runStart < count {
             var runEnd = runStart + 1
@@ -98,10 +97,35 @@ struct PackedIDs {
                     let byBytes = compare(x, y)
                     return byBytes != 0 ? byBytes < 0 : x < y
                 }
+                if duplicate == nil {
+                    for rank in (runStart + 1)..<runEnd where compare(order[rank - 1], order[rank]) == 0 {
+                        duplicate = order[rank]
+                        break
+                    }
+                }
             }
             runStart = runEnd
         }
-        return order
+        return (order, duplicate)
+    }
+
+    private enum Scan {
+        case inOrder(duplicate: Int?)
+        case outOfOrder
+    }
+
+    /// Whether the ids are already in order, and if so the index of the
+    /// first id that repeats its predecessor.
+    private func scanOrder() -> Scan {
+        var duplicate: Int?
+        var index = 1
+        while index < count {
+            let order = compare(index - 1, index)
+            if order > 0 { return .outOfOrder }
+            if order == 0 && duplicate == nil { duplicate = index }
+            index += 1
+        }
+        return .inOrder(duplicate: duplicate)
     }
 
     /// The number of leading bytes all ids share.
@@ -119,19 +143,6 @@ struct PackedIDs {
             return length
         }
     }
-
-    /// The position (in `order`, or as stored) of the first id equal to its
-    /// predecessor there.
-    func firstDuplicate(order: [Int]?) -> Int? {
-        var rank = 1
-        while rank < count {
-            let previous = order?[rank - 1] ?? rank - 1
-            let current = order?[rank] ?? rank
-            if compare(previous, current) == 0 { return current }
-            rank += 1
-        }
-        return nil
-    }
 }
 
 extension PackedIDs {
@@ -141,7 +152,7 @@ extension PackedIDs {
         case strictlyIncreasing
         /// In order, but the record at this index repeats its predecessor's id.
         case duplicate(at: Int)
-        /// Not in order: sort (and look for duplicates) after packing.
+        /// Not in order: pack and sort.
         case unsorted
     }
 
@@ -175,21 +186,30 @@ private func radixSort(keys: inout [UInt64], carrying values: inout [Int]) {
     }
     var keyBuffer = [UInt64](repeating: 0, count: count)
     var valueBuffer = [Int](repeating: 0, count: count)
+    var next = [Int](repeating: 0, count: 256)
     for pass in 0..<8 {
         let histogram = counts[(pass * 256)..<(pass * 256 + 256)]
         if histogram.contains(count) { continue }
-        var next = [Int](repeating: 0, count: 256)
         var total = 0
         for digit in 0..<256 {
             next[digit] = total
             total += histogram[pass * 256 + digit]
         }
         let shift = UInt64(8 * pass)
-        for index in 0..<count {
-            let digit = Int((keys[index] >> shift) & 0xff)
-            keyBuffer[next[digit]] = keys[index]
-            valueBuffer[next[digit]] = values[index]
-            next[digit] += 1
+        keys.withUnsafeBufferPointer { keysIn in
+            values.withUnsafeBufferPointer { valuesIn in
+                keyBuffer.withUnsafeMutableBufferPointer { keysOut in
+                    valueBuffer.withUnsafeMutableBufferPointer { valuesOut in
+                        for index in 0..<count {
+                            let digit = Int((keysIn[index] >> shift) & 0xff)
+                            let slot = next[digit]
+                            keysOut[slot] = keysIn[index]
+                            valuesOut[slot] = valuesIn[index]
+                            next[digit] = slot + 1
+                        }
+                    }
+                }
+            }
         }
         swap(&keys, &keyBuffer)
         swap(&values, &valueBuffer)

@@ -4,7 +4,7 @@
 /// (lottery results, index closes), combined into a key exactly as RFC 3797
 /// does, or a string announced in advance (a public randomness beacon value),
 /// used as the key byte for byte.
-public enum Seed: Sendable, Equatable, Codable {
+public enum Seed: Sendable, Equatable, Codable, CustomStringConvertible {
     /// Randomness sources, each a list of decimal numbers.
     case numbers([[String]])
     /// An announced string, used as the key as it is.
@@ -20,6 +20,16 @@ public enum Seed: Sendable, Equatable, Codable {
         case .announced(let text):
             guard !text.isEmpty else { throw DrawError.emptySeed }
             return text
+        }
+    }
+
+    /// The seed as announced: sources separated by " | ", or the quoted string.
+    public var description: String {
+        switch self {
+        case .numbers(let sources):
+            return "numbers " + sources.map { $0.joined(separator: " ") }.joined(separator: " | ")
+        case .announced(let text):
+            return "announced \"\(text)\""
         }
     }
 

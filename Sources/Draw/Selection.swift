@@ -15,6 +15,7 @@ public enum Selection {
         if count > 0 && UInt64(count - 1) > stream.maximumIndex {
             throw DrawError.tooManySelectionsForRFC3797(count)
         }
+        guard count > 0 else { return [] }
         var remaining = try RemainingPositions(count: poolSize)
         var hasher = ChoiceHasher(stream)
         var chosen: [Int] = []

@@ -57,37 +57,54 @@ public enum StratifiedSampler {
         case .duplicate(let index):
             throw DrawError.duplicateID(population[index].id, pool: "the population")
         case .unsorted:
-            let packed = PackedIDs(population)
-            order = packed.sortingPermutation()
-            if let duplicate = packed.firstDuplicate(order: order) {
+            let sorted = PackedIDs(population).sortedOrder()
+            if let duplicate = sorted.duplicate {
                 throw DrawError.duplicateID(population[duplicate].id, pool: "the population")
             }
+            order = sorted.order
         }
-        // Each record's stratum slot. Plans have a handful of strata, so a
-        // linear scan of the names beats hashing every record's stratum.
+        // Each record's stratum slot. Plans have a handful of strata, so
+        // comparing with the names seen so far beats hashing every record's
+        // stratum; the dictionary serves only when there are many. Names are
+        // compared as bytes, like ids, so that two spellings of the same text
+        // never merge in an order that depends on the rows.
         var names: [String] = []
-        var slots: [String: Int] = [:]
+        var slots: [ByteKey: Int] = [:]
+        var sizes: [Int] = []
         var slotOf = [Int32](repeating: 0, count: population.count)
         population.withUnsafeBufferPointer { records in
             for index in records.indices {
-                let slot: Int
-                if let near = names.prefix(16).firstIndex(of: records[index].stratum) {
-                    slot = near
-                } else if let known = slots[records[index].stratum] {
-                    slot = known
-                } else {
-                    slot = names.count
-                    slots[records[index].stratum] = slot
-                    names.append(records[index].stratum)
+                let name = records[index].stratum
+                var slot = -1
+                var probe = 0
+                while probe < min(names.count, 16) {
+                    if IDOrder.compare(borrowing: names[probe], name) == 0 { slot = probe; break }
+                    probe += 1
+                }
+                if slot < 0 {
+                    if let known = slots[ByteKey(name)] {
+                        slot = known
+                    } else {
+                        slot = names.count
+                        slots[ByteKey(name)] = slot
+                        names.append(name)
+                        sizes.append(0)
+                    }
                 }
                 slotOf[index] = Int32(slot)
+                sizes[slot] += 1
             }
         }
-        var strata = names.map { Stratum(name: $0, members: []) }
+        var members = sizes.map { size -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(size)
+            return list
+        }
         for rank in 0..<population.count {
             let index = order?[rank] ?? rank
-            strata[Int(slotOf[index])].members.append(Int32(index))
+            members[Int(slotOf[index])].append(Int32(index))
         }
+        let strata = zip(names, members).map { Stratum(name: $0, members: $1) }
         return strata.sorted { IDOrder.precedes($0.name, $1.name) }
     }
 
@@ -133,5 +150,21 @@ public enum StratifiedSampler {
             left -= 1
         }
         return shares
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes rather than by Unicode
+/// canonical equivalence, for grouping by exact labels.
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        IDOrder.compare(borrowing: a.text, b.text) == 0
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
     }
 }

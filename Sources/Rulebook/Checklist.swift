@@ -25,32 +25,46 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 }
 
 /// One check item, or one cross-item rule (`isRule`), of a checklist.
-public struct ChecklistItem: Sendable {
-    public var id: String
-    public var isRule: Bool
-    public var title: String
-    public var titleEN: String?
-    public var basis: String?
-    public var answer: AnswerType?
-    public var options: [String]
-    public var unit: String?
-    public var range: ClosedRange<Double>?
-    public var expect: Datum?
-    public var violation: RuleExpression?
-    public var message: String?
-    public var messageEN: String?
-    public var severity: Severity?
-    public var domain: String?
-    public var relevant: RuleExpression?
+/// A class, because items are read on the evaluation hot path and a struct
+/// of this many fields would be copied field by field at every read.
+public final class ChecklistItem: Sendable {
+    public let id: String
+    public let isRule: Bool
+    public let title: String
+    public let titleEN: String?
+    public let basis: String?
+    public let answer: AnswerType?
+    public let options: [String]
+    public let unit: String?
+    public let range: ClosedRange<Double>?
+    public let expect: Datum?
+    public let violation: RuleExpression?
+    public let message: String?
+    public let messageEN: String?
+    public let severity: Severity?
+    public let domain: String?
+    public let relevant: RuleExpression?
     /// Whether a relevant item must be answered.
-    public var required: Bool
-    public var compute: RuleExpression?
-    public var evidence: String?
-    public var suspectedCrime: Bool
-    public var creditPenalty: Bool
-    public var place: Place
+    public let required: Bool
+    public let compute: RuleExpression?
+    public let evidence: String?
+    public let suspectedCrime: Bool
+    public let creditPenalty: Bool
+    public let place: Place
     /// The item's slot in the checklist's CEL environment.
-    public var slot: Int
+    public let slot: Int
+
+    init(id: String, isRule: Bool, title: String, titleEN: String?, basis: String?, answer: AnswerType?, options: [String],
+         unit: String?, range: ClosedRange<Double>?, expect: Datum?, violation: RuleExpression?, message: String?,
+         messageEN: String?, severity: Severity?, domain: String?, relevant: RuleExpression?, required: Bool,
+         compute: RuleExpression?, evidence: String?, suspectedCrime: Bool, creditPenalty: Bool, place: Place, slot: Int) {
+        self.id = id; self.isRule = isRule; self.title = title; self.titleEN = titleEN; self.basis = basis
+        self.answer = answer; self.options = options; self.unit = unit; self.range = range; self.expect = expect
+        self.violation = violation; self.message = message; self.messageEN = messageEN; self.severity = severity
+        self.domain = domain; self.relevant = relevant; self.required = required; self.compute = compute
+        self.evidence = evidence; self.suspectedCrime = suspectedCrime; self.creditPenalty = creditPenalty
+        self.place = place; self.slot = slot
+    }
 
     /// Whether the item can be violated at all (informational items cannot).
     public var canFail: Bool { expect != nil || violation != nil }
@@ -89,4 +103,6 @@ public struct Checklist: Sendable {
     var index: [String: Int]
 
     public func item(_ id: String) -> ChecklistItem? { index[id].map { items[$0] } }
+    /// The position of an item in `items`.
+    public func indexOf(_ id: String) -> Int? { index[id] }
 }

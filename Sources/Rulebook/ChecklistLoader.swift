@@ -64,8 +64,10 @@ enum ChecklistLoader {
         var items: [ChecklistItem] = []
         var index: [String: Int] = [:]
         for draft in drafts {
-            var itemEnv = env
-            itemEnv.declare("value", draft.isRule ? .dyn : (env.type(of: draft.id.value) ?? .dyn))
+            // Retyping `value` in place keeps loading linear: copying the
+            // environment for every item would copy every declaration.
+            env.declare("value", draft.isRule ? .dyn : (env.type(of: draft.id.value) ?? .dyn))
+            let itemEnv = env
             let what = LocalizedText(zh: "事项“\(draft.id.value)”", en: "item '\(draft.id.value)'")
             let violation = draft.violation.flatMap {
                 RuleExpression.compile($0, in: itemEnv, expecting: .bool, what: what, diagnostics: &d)
@@ -82,6 +84,7 @@ enum ChecklistLoader {
             items.append(draft.item(violation: violation, relevant: relevant, compute: computed[draft.id.value],
                                     slot: env.slot(of: draft.id.value)!))
         }
+        env.declare("value", .dyn)
         let examples = (top.list("examples", diagnostics: &d) ?? []).compactMap { readExample($0, diagnostics: &d) }
         guard d.errors.count == errorsBefore, let id, let version, let department, let title else { return nil }
         return Checklist(id: id.value, version: version.value, department: department.value, title: title.value,

@@ -26,7 +26,7 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
 
     public static func parse(_ text: String, path: String, diagnostics: inout Diagnostics) -> YAMLFile? {
         do {
-            let node = try Yams.compose(yaml: text)
+            let node = try Yams.compose(yaml: text, .basic)   // scalars are typed by YAMLValue, without regexes
             return YAMLFile(path: path, text: text, root: node, sha256: Hash.sha256Hex(Array(text.utf8)))
         } catch let error as YamlError {
             diagnostics.append(YAMLFile.diagnostic(for: error, path: path))

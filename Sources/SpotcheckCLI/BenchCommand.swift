@@ -1,5 +1,6 @@
 import ArgumentParser
 import CEL
+import Foundation
 
 /// `spotcheck bench`: the figures SPEC.md §11 sets targets for. Run it in a
 /// release build: `swift run -c release spotcheck bench`.
@@ -12,11 +13,22 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Rounds per figure; the median is reported.")
     var rounds = 15
 
+    @Option(help: "Run one group only: cel, compliance or draw.")
+    var only: String?
+
+    @Option(help: "The folder holding Rules/ and Checklists/.")
+    var root: String = FileManager.default.currentDirectoryPath
+
     func run() throws {
         #if DEBUG
         print("warning: this is a debug build; run `swift run -c release spotcheck bench` for real figures")
         #endif
-        for m in try CELBench.run(rounds: rounds) { print(m.line) }
+        if only == nil || only == "cel" {
+            for m in try CELBench.run(rounds: rounds) { print(m.line) }
+        }
+        if only == nil || only == "compliance" {
+            for m in try ComplianceBench.run(root: root, rounds: rounds) { print(m.line) }
+        }
     }
 }
 

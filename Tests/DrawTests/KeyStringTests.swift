@@ -62,3 +62,12 @@ struct KeyStringTests {
         #expect(try Seed.numbers([["2", "01"]]).key() == "1.2./")
     }
 }
+
+@Suite("Seed description")
+struct SeedDescriptionTests {
+    @Test("a seed reads as announced")
+    func reads() {
+        #expect(Seed.numbers([["1", "2"], ["42"]]).description == "numbers 1 2 | 42")
+        #expect(Seed.announced("x").description == "announced \"x\"")
+    }
+}
