@@ -13,7 +13,7 @@ enum AnswerValidation {
         var seen = [Bool](repeating: false, count: c.items.count)
         for (key, value) in answers {
             guard let i = c.indexOf(key.value) else {
-                let hint = closest(key.value, c.items.map(\.id))
+                let hint = Suggestion.closest(key.value, in: c.items.filter { !$0.isRule && $0.compute == nil }.map(\.id))
                 d.error(key.place, zh: "清单“\(c.id)”中没有事项“\(key.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "checklist '\(c.id)' has no item '\(key.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
                 continue
@@ -81,8 +81,4 @@ enum AnswerValidation {
     }
 
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
-
-    static func closest(_ name: String, _ ids: [String]) -> String? {
-        ids.first { $0.hasPrefix(name) || name.hasPrefix($0) } ?? ids.first { Set($0).symmetricDifference(Set(name)).count <= 2 }
-    }
 }

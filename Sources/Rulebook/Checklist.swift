@@ -51,19 +51,22 @@ public final class ChecklistItem: Sendable {
     public let suspectedCrime: Bool
     public let creditPenalty: Bool
     public let place: Place
+    /// Where `domain:` was written, for cross-reference errors.
+    public let domainPlace: Place
     /// The item's slot in the checklist's CEL environment.
     public let slot: Int
 
     init(id: String, isRule: Bool, title: String, titleEN: String?, basis: String?, answer: AnswerType?, options: [String],
          unit: String?, range: ClosedRange<Double>?, expect: Datum?, violation: RuleExpression?, message: String?,
          messageEN: String?, severity: Severity?, domain: String?, relevant: RuleExpression?, required: Bool,
-         compute: RuleExpression?, evidence: String?, suspectedCrime: Bool, creditPenalty: Bool, place: Place, slot: Int) {
+         compute: RuleExpression?, evidence: String?, suspectedCrime: Bool, creditPenalty: Bool, place: Place,
+         domainPlace: Place, slot: Int) {
         self.id = id; self.isRule = isRule; self.title = title; self.titleEN = titleEN; self.basis = basis
         self.answer = answer; self.options = options; self.unit = unit; self.range = range; self.expect = expect
         self.violation = violation; self.message = message; self.messageEN = messageEN; self.severity = severity
         self.domain = domain; self.relevant = relevant; self.required = required; self.compute = compute
         self.evidence = evidence; self.suspectedCrime = suspectedCrime; self.creditPenalty = creditPenalty
-        self.place = place; self.slot = slot
+        self.place = place; self.domainPlace = domainPlace; self.slot = slot
     }
 
     /// Whether the item can be violated at all (informational items cannot).
@@ -100,6 +103,8 @@ public struct Checklist: Sendable {
     public var path: String
     public var sha256: String
     public var place: Place
+    /// Where `department:` was written.
+    public var departmentPlace: Place
     var index: [String: Int]
 
     public func item(_ id: String) -> ChecklistItem? { index[id].map { items[$0] } }

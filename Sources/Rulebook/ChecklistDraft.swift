@@ -15,6 +15,7 @@ struct Draft {
     var messageEN: Located<String>?
     var severity: Severity?
     var domain: String?
+    var domainPlace: Place?
     var relevant: Located<String>?
     var required: Bool
     var compute: Located<String>?
@@ -41,7 +42,9 @@ struct Draft {
         draft.messageEN = f.string("message_en", diagnostics: &d)
         draft.relevant = f.string("relevant", diagnostics: &d)
         draft.compute = f.string("compute", diagnostics: &d)
-        draft.domain = f.string("domain", diagnostics: &d)?.value
+        let domain = f.string("domain", diagnostics: &d)
+        draft.domain = domain?.value
+        draft.domainPlace = domain?.place
         if let s = f.string("severity", diagnostics: &d) {
             draft.severity = Severity(rawValue: s.value)
             if draft.severity == nil {
@@ -58,7 +61,8 @@ struct Draft {
         } else {
             readAnswer(&draft, f, diagnostics: &d)
         }
-        if (draft.violation != nil || draft.expect != nil) && (draft.severity == nil || draft.domain == nil) {
+        // A misspelt key was reported already; do not add a knock-on error for it.
+        if (draft.violation != nil || draft.expect != nil) && (draft.severity == nil || draft.domain == nil) && f.unknownKeys == 0 {
             for key in ["severity", "domain"] where !f.has(key) {
                 d.error(id.place, zh: "可判定违规的事项“\(id.value)”缺少“\(key)”", en: "item '\(id.value)' can be violated but has no '\(key)'")
             }
@@ -101,8 +105,12 @@ struct Draft {
             let bounds = r.compactMap { v -> Double? in
                 switch v.resolved { case .int(let i): return Double(i); case .double(let x): return x; default: return nil }
             }
-            if bounds.count != 2 || bounds[0] > bounds[1] {
-                d.error(f.keyPlace("range")!, zh: "range 应为 [最小值, 最大值]", en: "range must be [min, max]")
+            let at = f.node("range")!.place
+            if bounds.count != 2 {
+                d.error(at, zh: "range 应为两个数：[最小值, 最大值]", en: "range must be two numbers: [min, max]")
+            } else if bounds[0] > bounds[1] {
+                let lo = AnswerFormat.number(bounds[0]), hi = AnswerFormat.number(bounds[1])
+                d.error(at, zh: "range 的最小值 \(lo) 大于最大值 \(hi)", en: "range min \(lo) is greater than its max \(hi)")
             } else if draft.answer != .number && draft.answer != .integer {
                 d.error(f.keyPlace("range")!, zh: "只有数值事项才有 range", en: "only number and integer items take a range")
             } else {
@@ -122,6 +130,7 @@ struct Draft {
     }
 
     /// Whether a datum is a valid answer of a type (used for `expect` too).
+    /// An expected value rendered for a message.
     static func fits(_ v: Datum, _ type: AnswerType, options: [String]) -> Bool {
         switch (type, v) {
         case (.yesNo, .bool), (.integer, .int), (.number, .int), (.number, .double), (.text, .string), (.date, .date): return true
@@ -137,6 +146,7 @@ struct Draft {
                       options: options, unit: unit, range: range, expect: expect, violation: violation,
                       message: message?.value, messageEN: messageEN?.value, severity: severity, domain: domain,
                       relevant: relevant, required: required, compute: compute, evidence: evidence,
-                      suspectedCrime: suspectedCrime, creditPenalty: creditPenalty, place: id.place, slot: slot)
+                      suspectedCrime: suspectedCrime, creditPenalty: creditPenalty, place: id.place,
+                      domainPlace: domainPlace ?? id.place, slot: slot)
     }
 }

@@ -76,8 +76,9 @@ enum ChecklistLoader {
                 RuleExpression.compile($0, in: itemEnv, expecting: .bool, what: what, diagnostics: &d)
             }
             for template in [draft.message, draft.messageEN].compactMap({ $0 }) {
-                for name in MessageTemplate.placeholders(template.value) where name != "value" && seen[name] == nil {
-                    d.error(template.place, zh: "消息模板中的“{\(name)}”不是本清单的事项", en: "'{\(name)}' in the message is not an item of this checklist")
+                for (name, offset) in MessageTemplate.placeholderOffsets(template.value) where name != "value" && seen[name] == nil {
+                    let at = template.origin?.place(ofValueOffset: offset) ?? template.place
+                    d.error(at, zh: "消息模板中的“{\(name)}”不是本清单的事项", en: "'{\(name)}' in the message is not an item of this checklist")
                 }
             }
             index[draft.id.value] = items.count
@@ -91,7 +92,7 @@ enum ChecklistLoader {
                          titleEN: top.string("title_en", diagnostics: &d)?.value, appliesTo: applies, items: items,
                          examples: examples, environment: env, valueSlot: env.slot(of: "value")!,
                          entitySlot: env.slot(of: "entity")!, inspectionSlot: env.slot(of: "inspection")!,
-                         path: file.path, sha256: file.sha256, place: id.place, index: index)
+                         path: file.path, sha256: file.sha256, place: id.place, departmentPlace: department.place, index: index)
     }
 
     static func isChecklistID(_ s: String) -> Bool {
@@ -128,6 +129,24 @@ enum ChecklistLoader {
 
 /// `{name}` placeholders in message templates.
 public enum MessageTemplate {
+    /// Each placeholder's name and the character offset of its `{`.
+    public static func placeholderOffsets(_ template: String) -> [(String, Int)] {
+        var out: [(String, Int)] = []
+        let chars = Array(template.unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", let close = chars[i...].firstIndex(of: "}") {
+                var name = ""
+                name.unicodeScalars.append(contentsOf: chars[(i + 1)..<close])
+                out.append((name, i))
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     public static func placeholders(_ template: String) -> [String] {
         var out: [String] = []
         var rest = Substring(template)

@@ -26,11 +26,15 @@ enum CrossReferences {
         for c in book.checklists {
             checklistIDs[c.id] = c
             if book.department(c.department) == nil, !book.departments.isEmpty {
-                d.error(c.place, zh: "清单所属部门“\(c.department)”未在 departments.yaml 中声明", en: "department '\(c.department)' is not declared in departments.yaml")
+                let hint = Suggestion.closest(c.department, in: book.departments.map(\.id))
+                d.error(c.departmentPlace, zh: "清单所属部门“\(c.department)”未在 departments.yaml 中声明" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
+                        en: "department '\(c.department)' is not declared in departments.yaml" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
             }
             for item in c.items {
                 if let domain = item.domain, owners[domain] == nil, !book.departments.isEmpty {
-                    d.error(item.place, zh: "事项“\(item.id)”的职责领域“\(domain)”不属于任何部门", en: "domain '\(domain)' of item '\(item.id)' belongs to no department")
+                    let hint = Suggestion.closest(domain, in: Array(owners.keys).sorted())
+                    d.error(item.domainPlace, zh: "事项“\(item.id)”的职责领域“\(domain)”不属于任何部门" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
+                            en: "domain '\(domain)' of item '\(item.id)' belongs to no department" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
                 }
             }
             for ex in c.examples {
@@ -59,12 +63,13 @@ enum CrossReferences {
                             en: "'\(dep)' is not a department of this plan and cannot have checklists")
                 }
                 for id in ids {
+                    let at = p.checklistPlaces[dep + "/" + id] ?? p.place
                     guard let c = checklistIDs[id] else {
-                        d.error(p.checklistPlaces[id] ?? p.place, zh: "清单“\(id)”不存在", en: "checklist '\(id)' does not exist")
+                        d.error(at, zh: "清单“\(id)”不存在", en: "checklist '\(id)' does not exist")
                         continue
                     }
                     if c.department != dep {
-                        d.error(p.checklistPlaces[id] ?? p.place, zh: "清单“\(id)”属于“\(c.department)”，不属于“\(dep)”",
+                        d.error(at, zh: "清单“\(id)”属于“\(c.department)”，不属于“\(dep)”",
                                 en: "checklist '\(id)' belongs to '\(c.department)', not '\(dep)'")
                     }
                 }

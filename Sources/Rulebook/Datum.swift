@@ -70,3 +70,10 @@ extension YAMLValue {
         }
     }
 }
+
+/// Numbers as rule authors write them: `30`, `-0.5`, never `30.0`.
+public enum AnswerFormat {
+    public static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}

@@ -73,5 +73,5 @@ enum Identifier {
 }
 
 extension YAMLFile {
-    var rootValue: YAMLValue? { root.map { YAMLValue(node: $0, path: path) } }
+    var rootValue: YAMLValue? { root.map { YAMLValue(node: $0, source: source) } }
 }

@@ -6,6 +6,8 @@ struct FieldReader {
     let value: YAMLValue
     private var fields: [String: (key: YAMLValue, value: YAMLValue)] = [:]
     var ok: Bool
+    /// How many keys were not in the schema (already reported).
+    private(set) var unknownKeys = 0
 
     /// `what` names the object in messages, e.g. "检查事项"/"check item".
     init(_ value: YAMLValue, allowed: [String], what: LocalizedText, diagnostics: inout Diagnostics) {
@@ -23,7 +25,8 @@ struct FieldReader {
                 continue
             }
             if !allowed.contains(name) {
-                let hint = FieldReader.closest(name, in: allowed)
+                unknownKeys += 1
+                let hint = Suggestion.closest(name, in: allowed)
                 diagnostics.error(k.place,
                                   zh: "\(what.zh)中不认识的键“\(name)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                                   en: "unknown key '\(name)' in \(what.en)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
@@ -51,7 +54,9 @@ struct FieldReader {
             diagnostics.error(v.place, zh: "“\(key)”应为文本，实为\(v.kindName.zh)", en: "'\(key)' must be text, not \(v.kindName.en)")
             return nil
         }
-        return Located(s.string, v.place, quoted: s.style == .singleQuoted || s.style == .doubleQuoted)
+        var located = Located(s.string, v.place, quoted: s.style == .singleQuoted || s.style == .doubleQuoted)
+        located.origin = v.origin
+        return located
     }
 
     func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
@@ -102,8 +107,12 @@ struct FieldReader {
         return out
     }
 
-    /// The allowed key nearest to a misspelling, when it is close enough to help.
-    static func closest(_ name: String, in allowed: [String]) -> String? {
+}
+
+/// "Did you mean …?" for misspelt keys, ids and domains.
+public enum Suggestion {
+    /// The candidate nearest to a misspelling (edit distance), when close enough to help.
+    public static func closest(_ name: String, in allowed: [String]) -> String? {
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             var prev = Array(0...b.count)
             for i in 1...max(a.count, 1) where !a.isEmpty {
@@ -128,6 +137,8 @@ public struct Located<T: Sendable>: Sendable {
     public var place: Place
     /// For text: whether the YAML scalar was quoted (shifts CEL columns by one).
     public var quoted: Bool
+    /// For text read from YAML: where each character of it stands in the file.
+    public var origin: ScalarOrigin?
     public init(_ value: T, _ place: Place, quoted: Bool = false) {
         self.value = value
         self.place = place

@@ -95,7 +95,7 @@ enum PlanLoader {
             for (k, v) in c.mapping ?? [] {
                 guard let dept = k.text else { continue }
                 let ids = v.sequence?.compactMap { item -> String? in
-                    if let t = item.text { checklistPlaces[t] = item.place }
+                    if let t = item.text { checklistPlaces[dept + "/" + t] = item.place }
                     return item.text
                 } ?? []
                 checklists[dept] = ids

@@ -25,6 +25,16 @@ public struct RuleExpression: Sendable {
 
     /// Maps a position inside the expression to a position in the file.
     static func place(of position: SourcePosition, in source: Located<String>) -> Place {
+        if let origin = source.origin {
+            // Position → offset in the expression's text → place in the file.
+            var offset = 0, line = 1
+            for ch in source.value.unicodeScalars {
+                if line == position.line { break }
+                offset += 1
+                if ch == "\n" { line += 1 }
+            }
+            return origin.place(ofValueOffset: offset + position.column - 1)
+        }
         if position.line == 1 {
             return Place(path: source.place.path, line: source.place.line,
                          column: source.place.column + (source.quoted ? 1 : 0) + position.column - 1)
@@ -37,6 +47,11 @@ public struct RuleExpression: Sendable {
 /// common cases a rule author meets.
 enum CELMessages {
     static func chinese(_ message: String) -> String {
+        if message.hasPrefix("expression has type "), let but = message.range(of: " but "), message.hasSuffix(" is expected") {
+            let got = message[message.index(message.startIndex, offsetBy: 20)..<but.lowerBound]
+            let want = message[but.upperBound..<message.index(message.endIndex, offsetBy: -12)]
+            return "表达式的类型为 \(got)，应为 \(want)"
+        }
         let table: [(String, String)] = [
             ("undeclared reference to ", "未声明的名称 "),
             ("found no matching overload for ", "没有适用的运算或函数 "),

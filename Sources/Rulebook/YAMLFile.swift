@@ -7,6 +7,7 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
     public let path: String
     public let text: String
     let root: Node?
+    let source: YAMLSource
     /// SHA-256 of the file's bytes, recorded with evaluations and draws.
     public let sha256: String
 
@@ -27,9 +28,10 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
     public static func parse(_ text: String, path: String, diagnostics: inout Diagnostics) -> YAMLFile? {
         do {
             let node = try Yams.compose(yaml: text, .basic)   // scalars are typed by YAMLValue, without regexes
-            return YAMLFile(path: path, text: text, root: node, sha256: Hash.sha256Hex(Array(text.utf8)))
+            return YAMLFile(path: path, text: text, root: node, source: YAMLSource(path: path, text: text),
+                            sha256: Hash.sha256Hex(Array(text.utf8)))
         } catch let error as YamlError {
-            diagnostics.append(YAMLFile.diagnostic(for: error, path: path))
+            diagnostics.append(YAMLFile.diagnostic(for: error, path: path, text: text))
             return nil
         } catch {
             diagnostics.append(Diagnostic(path: path, line: 1, column: 1,
@@ -38,20 +40,22 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, text: String = "") -> Diagnostic {
         func make(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             let ctx = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(path: path, line: mark.line, column: mark.column,
-                              LocalizedText(zh: "YAML 语法错误：\(problem)\(ctx)", en: "YAML syntax error: \(problem)\(ctx)"))
+            let at = YAMLErrors.mark(problem: mark, context: context)
+            return Diagnostic(path: path, line: at.line, column: at.column,
+                              LocalizedText(zh: "YAML 语法错误：\(YAMLErrors.chinese(problem, context?.text))", en: "YAML syntax error: \(problem)\(ctx)"))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _): return make(mark, problem, context)
         case .parser(let context, let problem, let mark, _): return make(mark, problem, context)
         case .composer(let context, let problem, let mark, _): return make(mark, problem, context)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.joined(separator: ", ")
-            return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
-                              LocalizedText(zh: "映射中有重复的键：\(keys)", en: "duplicate keys in a mapping: \(keys)"))
+            let key = duplicates.first ?? ""
+            let at = YAMLErrors.repeatedKey(key, first: context.mark, in: text)
+            return Diagnostic(path: path, line: at.line, column: at.column,
+                              LocalizedText(zh: "映射中有重复的键：\(key)", en: "duplicate keys in a mapping: \(key)"))
         default:
             return Diagnostic(path: path, line: 1, column: 1,
                               LocalizedText(zh: "YAML 无法解析：\(error)", en: "YAML cannot be parsed: \(error)"))

@@ -4,20 +4,27 @@ import Yams
 /// report a precise place when the node is not what the schema expects.
 public struct YAMLValue {
     let node: Node
-    let path: String
+    let source: YAMLSource
+    var path: String { source.path }
 
     var place: Place { Place(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+
+    /// For a scalar: how to find each of its characters in the file.
+    var origin: ScalarOrigin? {
+        guard let s = node.scalar, let m = node.mark else { return nil }
+        return ScalarOrigin(source: source, line: m.line, column: m.column, style: s.style)
+    }
 
     var scalar: Node.Scalar? { node.scalar }
     var isNull: Bool { node.scalar.map { $0.style == .plain && ($0.string == "~" || $0.string == "null" || $0.string == "Null" || $0.string == "NULL" || $0.string.isEmpty) } ?? false }
 
     var mapping: [(key: YAMLValue, value: YAMLValue)]? {
         guard let m = node.mapping else { return nil }
-        return m.map { (YAMLValue(node: $0.key, path: path), YAMLValue(node: $0.value, path: path)) }
+        return m.map { (YAMLValue(node: $0.key, source: source), YAMLValue(node: $0.value, source: source)) }
     }
 
     var sequence: [YAMLValue]? {
-        node.sequence.map { $0.map { YAMLValue(node: $0, path: path) } }
+        node.sequence.map { $0.map { YAMLValue(node: $0, source: source) } }
     }
 
     /// What kind of node this is, for messages.

@@ -25,7 +25,7 @@ struct InterpreterSemanticsTests {
       - {id: grams, title: 总克数, answer: number}
       - {id: per_portion, title: 每份克数, compute: "grams / double(portions)"}
       - {id: divisor, title: 除数, answer: integer}
-      - {id: ratio_ok, title: 比例, answer: yes_no, violation: "10 / divisor > 1", severity: minor, domain: food_safety}
+      - {id: ratio_ok, title: 比例, answer: yes_no, violation: "10 / divisor > 5", severity: minor, domain: food_safety}
     rules:
       - {id: enough_per_portion, title: 每份不少于125克, violation: "per_portion < 125.0", severity: general, domain: food_safety}
     """
