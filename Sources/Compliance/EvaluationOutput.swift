@@ -2,8 +2,22 @@ import Rulebook
 
 /// Renders evaluations: JSON exactly as SPEC.md §7, and a readable report.
 public enum EvaluationOutput {
+    /// A findings file that was not evaluated: one object in the output
+    /// array all the same, so the array keeps one object per file, in order.
+    public static func refused(path: String, diagnostics: [Diagnostic], language: Language = .zh) -> JSONValue {
+        .object([
+            ("file", .string(path)),
+            ("evaluated", .bool(false)),
+            ("errors", .array(diagnostics.filter { $0.severity == .error }.map {
+                .object([("line", .int(Int64($0.line))), ("column", .int(Int64($0.column))), ("message", .string($0.message.text(language)))])
+            })),
+        ])
+    }
+
     public static func json(_ e: Evaluation, language: Language = .zh) -> JSONValue {
         var o: [(String, JSONValue)] = [
+            ("file", .string(e.findingsPath)),
+            ("evaluated", .bool(true)),
             ("entity", .string(e.entityID)),
             ("entity_name", .string(e.entityName)),
             ("checklist", .string(e.checklist)),

@@ -87,8 +87,11 @@ struct OutcomeRules: Sendable {
                 }
             }
             if !matched {
-                e.unrouted.append((id, LocalizedText(zh: "没有适用的路由规则：问题留在检查部门，请检查 routing.yaml",
-                                                     en: "no route applies: the problem stays with the inspecting department; check routing.yaml")))
+                let reason = rectified.contains(id)
+                    ? LocalizedText(zh: "已当场责令改正并改正，且无须移交其他部门或机关", en: "corrected on site as ordered; no other body needs to act")
+                    : LocalizedText(zh: "没有适用的路由规则：问题留在检查部门，请检查 routing.yaml",
+                                    en: "no route applies: the problem stays with the inspecting department; check routing.yaml")
+                e.unrouted.append((id, reason))
             }
         }
         e.referrals = referrals

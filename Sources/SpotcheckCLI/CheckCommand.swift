@@ -45,7 +45,11 @@ struct CheckCommand: ParsableCommand {
         var json: [JSONValue] = []
         for r in results {
             Output.diagnostics(r.diagnostics, options.lang)
-            guard let e = r.evaluation else { anyInvalid = true; continue }
+            guard let e = r.evaluation else {
+                anyInvalid = true
+                if format == .json { json.append(EvaluationOutput.refused(path: r.path, diagnostics: r.diagnostics, language: options.lang)) }
+                continue
+            }
             switch format {
             case .json: json.append(EvaluationOutput.json(e, checklist: ws.rulebook.checklist(e.checklist), language: options.lang))
             case .text: print(EvaluationOutput.text(e, rulebook: ws.rulebook, language: options.lang) + "\n")

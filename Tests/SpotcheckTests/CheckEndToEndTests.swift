@@ -128,8 +128,8 @@ extension CheckEndToEndTests {
         #expect(e.entity == "12130827MB0K47291R")
         #expect(e.checklist == "education.school_canteen")
         #expect(e.department == "education")
-        // Every item and rule of the checklist appears, in file order (22 items + 1 rule).
-        #expect(e.itemIDs.count == 23)
+        // Every item and rule of the checklist appears, in file order (24 items + 1 rule).
+        #expect(e.itemIDs.count == 25)
         #expect(e.itemIDs.first == "principal_responsibility")
         #expect(e.itemIDs.last == "outsourced_under_nutrition_plan")
 
@@ -543,7 +543,15 @@ extension CheckEndToEndTests {
         #expect(r.status == 1)
         #expect(errorLines(r.stderr).count == 1, "\(r.stderr)")
         #expect(r.stderr.contains("\(CLIRunner.fixture("invalid_out_of_range.yaml")):12:22: error:"))
-        let reports = try r.jsonArray().map(Report.init)
+        // One object per file, in order; the refused file says so and why.
+        let objects = try r.jsonArray()
+        #expect(objects.count == 3)
+        #expect(objects.map { $0["evaluated"] as? Bool } == [true, false, true])
+        #expect((objects[1]["file"] as? String) == CLIRunner.fixture("invalid_out_of_range.yaml"))
+        let refusal = try #require((objects[1]["errors"] as? [[String: Any]])?.first)
+        #expect(refusal["line"] as? Int == 12)
+        #expect(refusal["column"] as? Int == 22)
+        let reports = [objects[0], objects[2]].map(Report.init)
         #expect(reports.map(\.entity) == ["12130827MB4G81635H", "92130322MA8L25079M"])
     }
 
@@ -581,8 +589,13 @@ extension CheckEndToEndTests {
         let path = CLIRunner.fixture(c.file)
         let r = try CLIRunner.run(["check", path, "--format", "json", "--lang", lang])
         #expect(r.status == 1, "\(r)")
-        // Not evaluated: nothing in the output array.
-        #expect(try r.jsonArray().isEmpty)
+        // Not evaluated: the file's object says so, with the error's place.
+        let objects = try r.jsonArray()
+        #expect(objects.count == 1)
+        #expect(objects.first?["evaluated"] as? Bool == false)
+        let refusal = try #require((objects.first?["errors"] as? [[String: Any]])?.first)
+        #expect(refusal["line"] as? Int == c.line)
+        #expect(refusal["column"] as? Int == c.column)
         let errors = errorLines(r.stderr)
         #expect(errors.count == 1, "\(r.stderr)")
         let line = try #require(errors.first)
@@ -632,5 +645,22 @@ extension CheckEndToEndTests {
         #expect(r.stdout.contains("No problem found"))
         #expect(r.stdout.contains("County Administration for Market Regulation"))
         #expect(!r.stdout.contains("抽查结果"))
+    }
+}
+
+/// A problem found by one department and competent to another is
+/// transferred there, due five working days later on the holiday calendar.
+@Suite struct CrossDepartmentTransferTests {
+    @Test func educationFindingsAreTransferredToFireAndMarketSupervision() throws {
+        let r = try CLIRunner.run(["check", CLIRunner.fixture("education_cross_department_2024-09-27.yaml"), "--format", "json"])
+        #expect(r.status == 0, "\(r)")
+        let object = try #require(try r.jsonArray().first)
+        #expect(object["violations"] as? [String] == ["canteen_extinguishers_ok", "staff_health_certificates_ok"])
+        let referrals = try #require(object["referrals"] as? [[String: Any]])
+        let summary = referrals.map { "\($0["to"] as? String ?? "?")/\($0["kind"] as? String ?? "?")/\(($0["items"] as? [String] ?? []).joined(separator: "+"))/\($0["due"] as? String ?? "-")" }
+        // 2024-09-27 (Fri) + 5 working days: 09-29 (Sun, make-up day), 09-30, 10-08, 10-09, 10-10.
+        #expect(summary == ["fire/transfer/canteen_extinguishers_ok/2024-10-10",
+                            "market_supervision/transfer/staff_health_certificates_ok/2024-10-10"])
+        #expect((object["result"] as? [String: Any])?["code"] as? String == "pending")
     }
 }
