@@ -57,10 +57,13 @@ public enum MapKey: Hashable, Sendable {
     }
 }
 
-/// A CEL map: entries in insertion order plus a hash index.
+/// A CEL map: entries in insertion order, plus a hash index once the map
+/// is large enough for hashing to beat comparing a few keys (records such
+/// as an entity or a violation have a dozen fields and never build one).
 public struct CELMap: Sendable {
     public private(set) var entries: [(key: CELValue, value: CELValue)] = []
-    private var index: [MapKey: Int] = [:]
+    private var index: [MapKey: Int]?
+    static let indexThreshold = 12
 
     public init() {}
 
@@ -71,44 +74,54 @@ public struct CELMap: Sendable {
 
     /// A map with string keys, the common case for records such as an entity.
     public init(strings: [String: CELValue]) {
-        for (k, v) in strings.sorted(by: { $0.key < $1.key }) {
-            index[.string(k)] = entries.count
-            entries.append((.string(k), v))
-        }
+        self.init(orderedStrings: strings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// A map with string keys in the given order; the keys must be distinct.
     public init(orderedStrings pairs: [(String, CELValue)]) {
-        entries.reserveCapacity(pairs.count)
-        for (k, v) in pairs {
-            index[.string(k)] = entries.count
-            entries.append((.string(k), v))
-        }
+        entries = pairs.map { (.string($0.0), $0.1) }
+        if entries.count > CELMap.indexThreshold { buildIndex() }
+    }
+
+    private mutating func buildIndex() {
+        var idx: [MapKey: Int] = [:]
+        idx.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() { if let k = MapKey(e.key) { idx[k] = i } }
+        index = idx
+    }
+
+    private func position(of k: MapKey) -> Int? {
+        if let index { return index[k] }
+        for (i, e) in entries.enumerated() where MapKey(e.key) == k { return i }
+        return nil
     }
 
     public mutating func insert(_ key: CELValue, _ value: CELValue) throws(CELError) {
         guard let k = MapKey(key) else { throw CELError("unsupported key type \(key.typeName)") }
-        guard index[k] == nil else { throw CELError("repeated key \(key) in map literal") }
-        index[k] = entries.count
+        guard position(of: k) == nil else { throw CELError("repeated key \(key) in map literal") }
         entries.append((key, value))
+        if index != nil {
+            index![k] = entries.count - 1
+        } else if entries.count > CELMap.indexThreshold {
+            buildIndex()
+        }
     }
 
     public var count: Int { entries.count }
 
     public subscript(key: CELValue) -> CELValue? {
-        guard let k = MapKey(lookup: key), let i = index[k] else { return nil }
+        guard let k = MapKey(lookup: key), let i = position(of: k) else { return nil }
         return entries[i].value
     }
 
     public subscript(string key: String) -> CELValue? {
-        // Records are small: comparing a few short keys beats hashing one.
-        if entries.count <= 12 {
-            for e in entries {
-                if case .string(let k) = e.key, k.utf8.count == key.utf8.count, k.utf8.elementsEqual(key.utf8) { return e.value }
-            }
-            return nil
+        if let index {
+            guard let i = index[.string(key)] else { return nil }
+            return entries[i].value
         }
-        guard let i = index[.string(key)] else { return nil }
-        return entries[i].value
+        for e in entries {
+            if case .string(let k) = e.key, k.utf8.count == key.utf8.count, k.utf8.elementsEqual(key.utf8) { return e.value }
+        }
+        return nil
     }
 }

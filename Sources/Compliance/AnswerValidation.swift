@@ -11,13 +11,16 @@ enum AnswerValidation {
         var out = [CELValue?](repeating: nil, count: c.items.count)
         let before = d.errors.count
         var seen = [Bool](repeating: false, count: c.items.count)
+        var next = 0   // answers usually come in checklist order: try the next item before hashing
         for (key, value) in answers {
-            guard let i = c.indexOf(key.value) else {
+            let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
+            guard let i = guess ?? c.indexOf(key.value) else {
                 let hint = Suggestion.closest(key.value, in: c.items.filter { !$0.isRule && $0.compute == nil }.map(\.id))
                 d.error(key.place, zh: "清单“\(c.id)”中没有事项“\(key.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "checklist '\(c.id)' has no item '\(key.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
                 continue
             }
+            next = i + 1
             let item = c.items[i]
             if seen[i] {
                 d.error(key.place, zh: "事项“\(key.value)”重复作答", en: "item '\(key.value)' is answered twice")

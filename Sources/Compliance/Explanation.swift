@@ -9,8 +9,7 @@ enum Explanation {
                          warnings: inout [Diagnostic]) -> [ItemVerdict] {
         let c = p.checklist
         let rectified = Set(f.rectifiedOnSite.map(\.value))
-        var answerPlaces: [String: Place] = [:]
-        for a in f.answers { answerPlaces[a.key.value] = a.key.place }
+
         var out: [ItemVerdict] = []
         out.reserveCapacity(c.items.count)
         for (i, item) in c.items.enumerated() {
@@ -24,7 +23,8 @@ enum Explanation {
                 if let kind = item.evidence, (f.evidence[item.id] ?? []).isEmpty {
                     verdict.evidenceMissing = true
                     let what = kind == "photo" ? ("照片", "photo") : ("书面材料", "document")
-                    warnings.append(Diagnostic(answerPlaces[item.id] ?? f.entityPlace, severity: .warning,
+                    let at = f.answers.first { $0.key.value == item.id }?.key.place ?? f.entityPlace
+                    warnings.append(Diagnostic(at, severity: .warning,
                                                zh: "事项“\(item.id)”判定违规，须附\(what.0)证据", en: "item '\(item.id)' is violated and needs \(what.1) evidence"))
                 }
             case .error:

@@ -21,6 +21,11 @@ struct OutcomeRules: Sendable {
         }
     }
 
+    static let violationSlot = Contexts.outcome.slot(of: "violation")!
+    static let violationsSlot = Contexts.outcome.slot(of: "violations")!
+    static let inspectionSlot = Contexts.outcome.slot(of: "inspection")!
+    static let entitySlot = Contexts.outcome.slot(of: "entity")!
+
     let book: Rulebook
     let routes: [Rule]
     let results: [Rule]
@@ -52,9 +57,9 @@ struct OutcomeRules: Sendable {
             ]))))
         }
         var env = Activation(Contexts.outcome)
-        env.bind("violations", .list(violationRecords.map(\.record)))
-        env.bind("inspection", inspection)
-        env.bind("entity", entity)
+        env[OutcomeRules.violationsSlot] = .list(violationRecords.map(\.record))
+        env[OutcomeRules.inspectionSlot] = inspection
+        env[OutcomeRules.entitySlot] = entity
         for r in results {
             if case .bool(true) = r.when.evaluate(&env) {
                 e.result = (r.id, r.label, r.labelEN)
@@ -68,7 +73,7 @@ struct OutcomeRules: Sendable {
         var referrals: [Referral] = []
         var dueCache: [Int: CivilDate?] = [:]
         for (id, record) in violationRecords {
-            env.bind("violation", record)
+            env[OutcomeRules.violationSlot] = record
             var matched = false
             for route in routes {
                 guard case .bool(true) = route.when.evaluate(&env) else { continue }

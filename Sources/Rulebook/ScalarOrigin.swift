@@ -4,10 +4,16 @@ import Yams
 /// node read from it, so positions inside a scalar can be traced back.
 final class YAMLSource: Sendable {
     let path: String
-    let lines: [[Character]]
+    let text: String
     init(path: String, text: String) {
         self.path = path
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        self.text = text
+    }
+
+    /// The lines as characters. Split on demand: only diagnostics need them,
+    /// and splitting every file at load time would slow every load.
+    var lines: [[Character]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var chars = Array(line)
             if chars.last == "\r" { chars.removeLast() }
             return chars
@@ -42,10 +48,21 @@ public struct ScalarOrigin: Sendable {
 
     /// The file position of the value's character at `offset` (0-based).
     public func place(ofValueOffset offset: Int) -> Place {
-        let map = positions(upTo: offset + 1)
+        let map = Walker(origin: self, lines: source.lines).positions(upTo: offset + 1)
         let (l, c) = offset < map.count ? map[offset] : (map.last.map { ($0.0, $0.1 + 1) } ?? (line, column))
         return Place(path: source.path, line: l, column: c)
     }
+
+}
+
+/// Walks a scalar's raw lines the way YAML reads them.
+private struct Walker {
+    let origin: ScalarOrigin
+    let lines: [[Character]]
+    var line: Int { origin.line }
+    var column: Int { origin.column }
+    var style: ScalarOrigin.Style { origin.style }
+    var source: Walker { self }
 
     /// (line, column) of the first `count` value characters.
     func positions(upTo count: Int) -> [(Int, Int)] {
@@ -56,8 +73,8 @@ public struct ScalarOrigin: Sendable {
     }
 
     private func char(_ l: Int, _ c: Int) -> Character? {
-        guard l >= 1, l <= source.lines.count else { return nil }
-        let line = source.lines[l - 1]
+        guard l >= 1, l <= lines.count else { return nil }
+        let line = lines[l - 1]
         return c >= 1 && c <= line.count ? line[c - 1] : nil
     }
 
@@ -67,8 +84,8 @@ public struct ScalarOrigin: Sendable {
         var l = line, c = column
         let quote: Character? = style == .singleQuoted ? "'" : (style == .doubleQuoted ? "\"" : nil)
         if quote != nil { c += 1 }
-        while out.count < count, l <= source.lines.count {
-            let lineChars = source.lines[l - 1]
+        while out.count < count, l <= lines.count {
+            let lineChars = lines[l - 1]
             // The part of this line that belongs to the scalar, without trailing blanks.
             var end = lineChars.count
             while end >= c, end >= 1, lineChars[end - 1] == " " || lineChars[end - 1] == "\t" { end -= 1 }
@@ -99,13 +116,13 @@ public struct ScalarOrigin: Sendable {
             // Fold the line break: blank lines become newlines, one break a space.
             var next = l + 1
             var blanks = 0
-            while next <= source.lines.count, source.lines[next - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            while next <= lines.count, lines[next - 1].allSatisfy({ $0 == " " || $0 == "\t" }) {
                 blanks += 1
                 next += 1
             }
             let breakPlace = (l, end + 1)
             if blanks == 0 { out.append(breakPlace) } else { for _ in 0..<blanks where out.count < count { out.append(breakPlace) } }
-            guard next <= source.lines.count else { break }
+            guard next <= lines.count else { break }
             l = next
             c = 1
             while let ch = char(l, c), ch == " " || ch == "\t" { c += 1 }
@@ -122,14 +139,14 @@ public struct ScalarOrigin: Sendable {
         // Indentation: that of the first non-blank content line.
         var indent = 0
         var probe = l
-        while probe <= source.lines.count {
-            let chars = source.lines[probe - 1]
+        while probe <= lines.count {
+            let chars = lines[probe - 1]
             if let first = chars.firstIndex(where: { $0 != " " }) { indent = first; break }
             probe += 1
         }
         var previousWasText = false
-        while l <= source.lines.count, out.count < count {
-            let chars = source.lines[l - 1]
+        while l <= lines.count, out.count < count {
+            let chars = lines[l - 1]
             let isBlank = chars.allSatisfy { $0 == " " }
             if !isBlank, chars.prefix(indent).contains(where: { $0 != " " }) { break }   // dedent ends the scalar
             if isBlank {

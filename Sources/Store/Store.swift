@@ -1,0 +1,1 @@
+// Store: persistence of the spot-check lifecycle (SQLite through GRDB).
