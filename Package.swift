@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "CEL"),
@@ -25,19 +26,23 @@ let package = Package(
             .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Compliance", dependencies: ["CEL", "Rulebook", "WorkingDays"]),
-        .target(name: "Spotcheck", dependencies: ["CEL", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays"]),
+        .target(name: "Spotcheck", dependencies: ["CEL", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays", "Store", "Disclosure"]),
         .target(name: "Draw", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Disclosure"),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "SpotcheckCLI",
-            dependencies: ["CEL", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck",
+            dependencies: ["CEL", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DrawTests", dependencies: ["Draw"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "WorkingDaysTests",
                     dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "WorkingDays", "Directories"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "DirectoriesTests", dependencies: ["Directories"]),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
     ]
 )

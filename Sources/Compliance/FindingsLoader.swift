@@ -5,7 +5,7 @@ import WorkingDays
 /// Reads a findings file (YAML, or JSON, which YAML also reads) with the
 /// place of every field, so a wrong answer is reported at its line and column.
 public enum FindingsLoader {
-    static let keys = ["submission_id", "plan", "task", "entity", "department", "checklist", "inspected_on", "inspectors",
+    public static let keys = ["submission_id", "plan", "task", "entity", "department", "checklist", "inspected_on", "inspectors",
                        "signature", "refusal_note", "cooperation", "answers", "notes", "evidence", "rectified_on_site"]
 
     /// Looks up an entity given by id (`entity: "9113…"`); nil when unknown.

@@ -24,8 +24,13 @@ public struct Interpreter: Sendable {
     /// findings do not fit their checklist.
     public func evaluate(_ f: Findings, diagnostics d: inout Diagnostics) -> Evaluation? {
         guard let evaluator = evaluators[f.checklist.value] else {
-            let known = rulebook.checklists.map(\.id).sorted().joined(separator: ", ")
-            d.error(f.checklist.place, zh: "未知的检查事项清单“\(f.checklist.value)”（已有：\(known)）", en: "unknown checklist '\(f.checklist.value)' (known: \(known))")
+            let ids = rulebook.checklists.map(\.id).sorted()
+            if let hint = Suggestion.closest(f.checklist.value, in: ids) {
+                d.error(f.checklist.place, zh: "未知的检查事项清单“\(f.checklist.value)”（是否应为“\(hint)”？）", en: "unknown checklist '\(f.checklist.value)' (did you mean '\(hint)'?)")
+            } else {
+                let known = ids.joined(separator: ", ")
+                d.error(f.checklist.place, zh: "未知的检查事项清单“\(f.checklist.value)”（已有：\(known)）", en: "unknown checklist '\(f.checklist.value)' (known: \(known))")
+            }
             return nil
         }
         let c = evaluator.planned.checklist

@@ -24,7 +24,7 @@ public enum ResidentIDNumber {
     /// Whether `s` (digits only, no separators) is a valid 18-digit number
     /// (check character `X` in either case) or a 15-digit first-generation
     /// number, with a known province, a real birth date from 1900 to `today`.
-    public static func isValid(_ s: String, today: CivilDate) -> Bool {
+    public static func isValid(_ s: String, today: DisclosureDate) -> Bool {
         let chars = Array(s)
         guard chars.allSatisfy(\.isASCII) else { return false }
         switch chars.count {
@@ -34,7 +34,7 @@ public enum ResidentIDNumber {
             guard provinces.contains(String(chars[0..<2])),
                   let year = Int(String(chars[6..<10])), let month = Int(String(chars[10..<12])),
                   let day = Int(String(chars[12..<14])),
-                  let birth = CivilDate(year: year, month: month, day: day),
+                  let birth = DisclosureDate(year: year, month: month, day: day),
                   year >= 1900, birth <= today,
                   let check = checkCharacter(first17)
             else { return false }
@@ -43,7 +43,7 @@ public enum ResidentIDNumber {
             guard chars.allSatisfy(\.isNumber), provinces.contains(String(chars[0..<2])),
                   let yy = Int(String(chars[6..<8])), let month = Int(String(chars[8..<10])),
                   let day = Int(String(chars[10..<12])),
-                  let birth = CivilDate(year: 1900 + yy, month: month, day: day)
+                  let birth = DisclosureDate(year: 1900 + yy, month: month, day: day)
             else { return false }
             return birth <= today
         default:
@@ -114,13 +114,13 @@ public enum CreditCode {
     }
 }
 
-/// A calendar date without time zone.
-public struct CivilDate: Comparable, Sendable, Hashable, CustomStringConvertible {
+/// A calendar date without time zone (own type: this module depends on Foundation only).
+public struct DisclosureDate: Comparable, Sendable, Hashable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
     /// Nil unless the date exists in the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.days(inMonth: month, year: year)
+        guard (1...12).contains(month), day >= 1, day <= DisclosureDate.days(inMonth: month, year: year)
         else { return nil }
         self.year = year; self.month = month; self.day = day
     }
@@ -135,11 +135,11 @@ public struct CivilDate: Comparable, Sendable, Hashable, CustomStringConvertible
     }
 
     /// Today in China Standard Time.
-    public static func today(at date: Date = Date()) -> CivilDate {
+    public static func today(at date: Date = Date()) -> DisclosureDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+        return DisclosureDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {
@@ -150,7 +150,7 @@ public struct CivilDate: Comparable, Sendable, Hashable, CustomStringConvertible
         }
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+    public static func < (a: DisclosureDate, b: DisclosureDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 

@@ -70,8 +70,7 @@ public enum RedactionError: Error, Sendable, Equatable, CustomStringConvertible 
 ///
 /// When matches of different rules overlap, ID numbers win over phone
 /// numbers, phone numbers over names, names over patterns (in declared order).
-public struct Redactor: @unchecked Sendable {
-    // @unchecked: NSRegularExpression is immutable and documented thread-safe.
+public struct Redactor: Sendable {
 
     public static let idReplacement = "[身份证号已隐去]"
     public static let phoneReplacement = "[电话已隐去]"
@@ -84,19 +83,19 @@ public struct Redactor: @unchecked Sendable {
 
     public let rules: [RedactionRule]
     public let keep: [String]
-    public let today: CivilDate
+    public let today: DisclosureDate
 
     private let ids: Bool
     private let phones: Bool
     private let names: [(name: String, replacement: String)]
     private let patterns: [(regex: NSRegularExpression, template: String)]
 
-    nonisolated(unsafe) private static let idRegex = try! NSRegularExpression(
+    private static let idRegex = try! NSRegularExpression(
         pattern: "(?<![0-9])(?:[0-9]{6}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[0-9]{15})(?![0-9])")
-    nonisolated(unsafe) private static let phoneRegex = try! NSRegularExpression(
+    private static let phoneRegex = try! NSRegularExpression(
         pattern: "(?<![0-9])(?:(?:(?:\\+|00)86|\\(\\+?86\\)|86)[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])"
             + "|(?<![0-9])(?:0[0-9]{2,3}[ -]?|\\(0[0-9]{2,3}\\)[ -]?)[0-9]{7,8}(?![0-9])")
-    nonisolated(unsafe) private static let creditCodeRegex = try! NSRegularExpression(
+    private static let creditCodeRegex = try! NSRegularExpression(
         pattern: "(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Za-z])")
 
     /// - Parameters:
@@ -105,7 +104,7 @@ public struct Redactor: @unchecked Sendable {
     ///   - today: the latest birth date an ID number may carry (default: today
     ///     in China Standard Time).
     /// - Throws: `RedactionError.invalidPattern` for a pattern that does not compile.
-    public init(rules: [RedactionRule], keep: [String] = [], today: CivilDate = .today()) throws {
+    public init(rules: [RedactionRule], keep: [String] = [], today: DisclosureDate = .today()) throws {
         self.rules = rules
         self.keep = keep.filter { !$0.isEmpty }
         self.today = today

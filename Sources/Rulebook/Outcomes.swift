@@ -40,6 +40,10 @@ public struct Target: Sendable {
     public var titleEN: String?
     public var measure: Measure
     public var atLeast: Double
+
+    public init(id: String, title: String, titleEN: String?, measure: Measure, atLeast: Double) {
+        self.id = id; self.title = title; self.titleEN = titleEN; self.measure = measure; self.atLeast = atLeast
+    }
 }
 
 enum OutcomesLoader {

@@ -16,7 +16,14 @@ public struct RuleExpression: Sendable {
             return RuleExpression(text: source.value, place: source.place, program: program)
         } catch {
             let p = RuleExpression.place(of: error.position, in: source)
-            let stage = error.stage == .parse ? LocalizedText(zh: "语法错误", en: "syntax error") : LocalizedText(zh: "类型错误", en: "type error")
+            let stage: LocalizedText
+            if error.stage == .parse {
+                stage = LocalizedText(zh: "语法错误", en: "syntax error")
+            } else if error.message.hasPrefix("undeclared reference") {
+                stage = LocalizedText(zh: "名称错误", en: "reference error")
+            } else {
+                stage = LocalizedText(zh: "类型错误", en: "type error")
+            }
             diagnostics.error(p, zh: "\(what.zh)的 CEL 表达式\(stage.zh)：\(CELMessages.chinese(error.message))",
                               en: "CEL \(stage.en) in \(what.en): \(error.message)")
             return nil

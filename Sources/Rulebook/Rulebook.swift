@@ -17,6 +17,7 @@ public struct Rulebook: Sendable {
     public var calendar: WorkingDayCalendar?
     public var plans: [Plan] = []
     public var checklists: [Checklist] = []
+    public var disclosure: DisclosurePolicy = .standard
     /// SHA-256 of every file the rulebook was loaded from, by path.
     public var fileHashes: [String: String] = [:]
 
@@ -41,13 +42,14 @@ public struct Rulebook: Sendable {
 extension Rulebook {
     /// The kind of a rule file, known by its top-level key.
     enum FileKind: String {
-        case departments, authorities, routing, results, targets, directories, calendar, plan, checklist
+        case departments, authorities, routing, results, targets, directories, calendar, plan, checklist, disclosure
 
         static func of(_ file: YAMLFile) -> FileKind? {
             guard let keys = file.rootValue?.mapping?.compactMap({ $0.key.text }) else { return nil }
             let table: [(String, FileKind)] = [("checklist", .checklist), ("plan", .plan), ("departments", .departments),
                                                ("authorities", .authorities), ("routes", .routing), ("results", .results),
-                                               ("targets", .targets), ("entities", .directories), ("year", .calendar)]
+                                               ("targets", .targets), ("entities", .directories), ("year", .calendar),
+                                               ("redact", .disclosure)]
             return table.first { keys.contains($0.0) }?.1
         }
     }
@@ -71,8 +73,8 @@ extension Rulebook {
             book.fileHashes[file.path] = file.sha256
             guard let kind = FileKind.of(file) else {
                 d.error(Place(path: file.path, line: 1, column: 1),
-                        zh: "无法识别的规则文件：顶层应有 checklist、plan、departments、authorities、routes、results、targets、entities 或 year 之一",
-                        en: "unrecognised rule file: its top level needs one of checklist, plan, departments, authorities, routes, results, targets, entities or year")
+                        zh: "无法识别的规则文件：顶层应有 checklist、plan、departments、authorities、routes、results、targets、entities、redact 或 year 之一",
+                        en: "unrecognised rule file: its top level needs one of checklist, plan, departments, authorities, routes, results, targets, entities, redact or year")
                 continue
             }
             switch kind {
@@ -81,6 +83,7 @@ extension Rulebook {
             case .routing: book.routes = OutcomesLoader.loadRoutes(file, diagnostics: &d)
             case .results: book.results = OutcomesLoader.loadResults(file, diagnostics: &d)
             case .targets: book.targets = OutcomesLoader.loadTargets(file, diagnostics: &d)
+            case .disclosure: if let p = DisclosurePolicyLoader.load(file, diagnostics: &d) { book.disclosure = p }
             case .directories:
                 if let s = SupportLoaders.loadDirectories(file, diagnostics: &d) { (book.entitySchema, book.inspectorSchema) = s }
             case .calendar:

@@ -69,7 +69,9 @@ public enum DrawCertificateVerifier {
             for note in compare(published, recomputed) {
                 // Hashes and the key are reported above, in more detail.
                 if note.hasPrefix("hash of ") || note.hasPrefix("key: ") || note.hasPrefix("algorithm: ") { continue }
-                notes.append(LocalizedText(zh: "重算结果不同（证书 ≠ 重算）：" + note, en: "re-run differs (certificate ≠ re-run): " + note))
+                let worded = note.replacingOccurrences(of: "only in the first", with: "only in the certificate")
+                    .replacingOccurrences(of: "only in the second", with: "only in the re-run")
+                notes.append(LocalizedText(zh: "重算结果不同（证书 ≠ 重算）：" + worded, en: "re-run differs (certificate ≠ re-run): " + worded))
             }
         } catch {
             for d in error.diagnostics {

@@ -6,6 +6,10 @@ import Foundation
 import Rulebook
 import WorkingDays
 
+/// The `Draw` module's seed, named here so that clients of `Spotcheck`
+/// can announce one without importing `Draw`.
+public typealias DrawSeed = Seed
+
 /// The inputs of a plan-driven draw besides the plan itself: the two
 /// directories and the announced seed.
 public struct PlanDrawRequest: Sendable {

@@ -29,6 +29,7 @@ struct BenchCommand: ParsableCommand {
         if only == nil || only == "compliance" {
             for m in try ComplianceBench.run(root: root, rounds: rounds) { print(m.line) }
         }
+        if only == nil || only == "draw" { for m in try DrawBench.run(rounds: rounds) { print(m.line) } }
     }
 }
 

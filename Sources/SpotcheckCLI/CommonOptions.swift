@@ -23,8 +23,17 @@ struct CommonOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 enum Output {
+    /// Prints diagnostics grouped by file, in line order.
     static func diagnostics(_ ds: [Diagnostic], _ lang: Language) {
-        for d in ds { FileHandle.standardError.write((d.formatted(lang) + "\n").data(using: .utf8)!) }
+        let order = ds.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.path != y.path {
+                // Keep files in the order they were first reported.
+                return ds.firstIndex { $0.path == x.path }! < ds.firstIndex { $0.path == y.path }!
+            }
+            return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+        }.map(\.element)
+        for d in order { FileHandle.standardError.write((d.formatted(lang) + "\n").data(using: .utf8)!) }
     }
 
     static func fileExists(_ path: String) -> Bool { FileManager.default.isReadableFile(atPath: path) }

@@ -1,11 +1,27 @@
 import ArgumentParser
+import Foundation
 
 /// The `spotcheck` command line: thin wrappers over the library modules.
 @main
 struct SpotcheckCommand: ParsableCommand {
+    /// SPEC.md §10: wrong usage exits 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write((fullMessage(for: error) + "\n").data(using: .utf8)!)
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "spotcheck",
         abstract: "双随机、一公开 spot checks: rule files, draws, evaluation, disclosure.",
-        subcommands: [ValidateCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, DrawCommand.self, BenchCommand.self, StoreCrashProbeCommand.self, DemoCommand.self, SubmitCommand.self, StatusCommand.self, ReportCommand.self, DiscloseCommand.self, AuditCommand.self]
     )
 }

@@ -73,8 +73,11 @@ enum BrokenFixtures {
     static let workspace: (Workspace?, [Diagnostic]) = Workspace.load(root: root)
 
     static func cel(_ zhWhat: String, _ enWhat: String, syntax: Bool = true, _ zhProblem: String, _ enProblem: String) -> (ExpectedText, ExpectedText) {
-        (.exact("\(zhWhat)的 CEL 表达式\(syntax ? "语法错误" : "类型错误")：\(zhProblem)"),
-         .exact("CEL \(syntax ? "syntax error" : "type error") in \(enWhat): \(enProblem)"))
+        // An unknown name is a reference error, not a type error.
+        let reference = enProblem.hasPrefix("undeclared reference")
+        let zhKind = syntax ? "语法错误" : (reference ? "名称错误" : "类型错误")
+        let enKind = syntax ? "syntax error" : (reference ? "reference error" : "type error")
+        return (.exact("\(zhWhat)的 CEL 表达式\(zhKind)：\(zhProblem)"), .exact("CEL \(enKind) in \(enWhat): \(enProblem)"))
     }
 
     static func celSyntax(_ file: String, _ line: Int, _ column: Int, item: String, token: String) -> BrokenFile {

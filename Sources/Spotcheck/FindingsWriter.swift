@@ -1,0 +1,61 @@
+import Compliance
+import Rulebook
+import WorkingDays
+
+/// Writes findings as a YAML file of SPEC.md §6, the form inspectors
+/// submit; the demo writes its simulated findings this way so they go
+/// through the same loader and checks as real ones.
+public enum FindingsWriter {
+    public struct Header {
+        public var plan: String
+        public var task: String
+        public var entityID: String
+        public var department: String
+        public var checklist: String
+        public var inspectedOn: CivilDate
+        public var inspectors: [String]
+        public init(plan: String, task: String, entityID: String, department: String, checklist: String,
+                    inspectedOn: CivilDate, inspectors: [String]) {
+            self.plan = plan; self.task = task; self.entityID = entityID; self.department = department
+            self.checklist = checklist; self.inspectedOn = inspectedOn; self.inspectors = inspectors
+        }
+    }
+
+    public static func yaml(_ h: Header, _ s: FindingsSimulator.Simulated, comment: String? = nil) -> String {
+        var lines: [String] = []
+        if let comment { lines.append("# " + comment) }
+        lines.append("plan: \(scalar(.string(h.plan)))")
+        lines.append("task: \(scalar(.string(h.task)))")
+        lines.append("entity: \(scalar(.string(h.entityID)))")
+        lines.append("department: \(h.department)")
+        lines.append("checklist: \(h.checklist)")
+        lines.append("inspected_on: \(h.inspectedOn)")
+        lines.append("inspectors: [\(h.inspectors.map { scalar(.string($0)) }.joined(separator: ", "))]")
+        lines.append("signature: \(s.signature.rawValue)")
+        if let note = s.refusalNote { lines.append("refusal_note: \(scalar(.string(note)))") }
+        lines.append("cooperation: \(s.cooperation.rawValue)")
+        if s.answers.isEmpty {
+            lines.append("answers: {}")
+        } else {
+            lines.append("answers:")
+            for (id, v) in s.answers { lines.append("  \(id): \(scalar(v))") }
+        }
+        if !s.notes.isEmpty {
+            lines.append("notes:")
+            for (id, note) in s.notes.sorted(by: { $0.key < $1.key }) { lines.append("  \(id): \(scalar(.string(note)))") }
+        }
+        if !s.rectified.isEmpty { lines.append("rectified_on_site: [\(s.rectified.joined(separator: ", "))]") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML scalar or flow collection for a datum; text is double-quoted.
+    static func scalar(_ d: Datum) -> String {
+        switch d {
+        case .string(let s): return DatumJSON.quote(s)
+        case .list(let l): return "[" + l.map(scalar).joined(separator: ", ") + "]"
+        case .map(let m): return "{" + m.keys.sorted().map { "\($0): \(scalar(m[$0]!))" }.joined(separator: ", ") + "}"
+        case .double(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) + ".0" : String(x)
+        default: return d.display
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import CEL
+import Compliance
+import Rulebook
+import WorkingDays
+
+/// Simulated inspection findings for the demo: answers drawn from a
+/// realistic distribution of problems (most items pass; serious problems
+/// are rarer than minor ones), deterministic for a given seed.
+public struct FindingsSimulator {
+    /// Probability that an item an inspector can fail is found violated.
+    /// With about twenty items a checklist, roughly three inspections in four find nothing.
+    public var failureRate: [Severity: Double] = [.minor: 0.025, .general: 0.012, .serious: 0.006]
+    /// Probability that a found problem is corrected on site as ordered.
+    public var rectifiedRate = 0.35
+    public var refusedSignatureRate = 0.03
+    private var rng: SplitMix64
+
+    public init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+
+    /// A uniform draw in [0, 1) from the simulation's stream.
+    mutating func unitDraw() -> Double { rng.unit() }
+
+    public struct Simulated {
+        public var answers: [(String, Datum)]
+        public var rectified: [String]
+        public var cooperation: Findings.Cooperation
+        public var signature: Findings.Signature
+        public var refusalNote: String?
+        public var notes: [String: String]
+    }
+
+    /// Answers for one checklist and entity, asking items in file order and
+    /// skipping those whose `relevant` is false given the answers so far.
+    public mutating func simulate(_ c: Checklist, entity: [String: Datum], on date: CivilDate) -> Simulated {
+        var out = Simulated(answers: [], rectified: [], cooperation: .cooperated, signature: .signed, refusalNote: nil, notes: [:])
+        if c.department == "market_supervision", c.id.hasSuffix("registration") {
+            let roll = rng.unit()
+            if roll < 0.02 { out.cooperation = .unreachable; return out }
+            if roll < 0.03 { out.cooperation = .notOperating; return out }
+        }
+        if rng.unit() < 0.005 { out.cooperation = .obstructed; return out }
+        var a = Activation(c.environment)
+        a[c.entitySlot] = Values.record(entity)
+        a[c.inspectionSlot] = .map(CELMap(strings: ["department": .string(c.department), "date": Values.timestamp(date)]))
+        for item in c.items where !item.isRule && item.compute == nil {
+            if let relevant = item.relevant, case .bool(false) = relevant.program.evaluate(&a) { continue }
+            if !item.required, rng.unit() < 0.3 { continue }
+            let wantFail = item.canFail && rng.unit() < (failureRate[item.severity ?? .general] ?? 0.05)
+            guard let answer = choose(item, wantFail: wantFail, date: date, &a, valueSlot: c.valueSlot) else { continue }
+            out.answers.append((item.id, answer))
+            a[item.slot] = Values.cel(item.answer == .number ? Self.asDouble(answer) : answer)
+            if wantFail {
+                let rectified = item.severity != .serious && rng.unit() < rectifiedRate
+                if rectified { out.rectified.append(item.id) }
+                // Inspectors' notes name people and numbers: disclosure must remove them.
+                let person = entity["legal_rep"]?.display ?? "负责人"
+                let phone = entity["phone"]?.display ?? ""
+                out.notes[item.id] = rectified
+                    ? "已当场整改，负责人\(person)签字确认"
+                    : "已向负责人\(person)（\(phone)）送达责令改正通知书"
+            }
+        }
+        if rng.unit() < refusedSignatureRate {
+            out.signature = .refused
+            out.refusalNote = "被检查单位负责人对检查结果有异议，拒绝在记录表上签字，检查人员已现场录像并如实记录"
+        }
+        return out
+    }
+
+    static func asDouble(_ d: Datum) -> Datum {
+        if case .int(let i) = d { return .double(Double(i)) }
+        return d
+    }
+
+    /// An answer that passes, or fails when `wantFail`, if such a value can be found.
+    private mutating func choose(_ item: ChecklistItem, wantFail: Bool, date: CivilDate, _ a: inout Activation, valueSlot: Int) -> Datum? {
+        let candidates: [Datum]
+        switch item.answer {
+        case .yesNo?:
+            if case .bool(let e)? = item.expect { return .bool(wantFail ? !e : e) }
+            candidates = [.bool(rng.unit() < 0.6), .bool(true), .bool(false)]
+        case .number?, .integer?:
+            let lo = item.range?.lowerBound ?? 0, hi = item.range?.upperBound ?? 100
+            let integer = item.answer == .integer
+            var xs: [Double] = [lo, hi, (lo + hi) / 2, max(lo, 0), min(hi, 1), lo + (hi - lo) * 0.1, lo + (hi - lo) * 0.25]
+            for _ in 0..<8 { xs.append(lo + (hi - lo) * rng.unit()) }
+            xs.shuffle(using: &rng)
+            // Prefer small, everyday values for passing answers.
+            if !wantFail { xs.sort { abs($0 - (lo + (hi - lo) * 0.2)) < abs($1 - (lo + (hi - lo) * 0.2)) } }
+            candidates = xs.map { integer ? .int(Int($0.rounded())) : .double(($0 * 10).rounded() / 10) }
+        case .choice?:
+            var opts = item.options
+            opts.shuffle(using: &rng)
+            if !wantFail, let first = item.options.first { opts.insert(first, at: 0) }
+            candidates = opts.map { .string($0) }
+        case .text?: return .string("无")
+        case .date?:
+            let d = date.adding(days: -Int(rng.next() % 300))
+            return .date(year: d.year, month: d.month, day: d.day)
+        case .photo?: return .list([.string("photos/\(item.id).jpg")])
+        case nil: return nil
+        }
+        guard item.canFail else { return candidates.first }
+        for candidate in candidates {
+            let v = Values.cel(item.answer == .number ? Self.asDouble(candidate) : candidate)
+            a[valueSlot] = v
+            a[item.slot] = v
+            let fails: Bool?
+            if let expect = item.expect {
+                fails = !Self.same(v, expect)
+            } else if let violation = item.violation {
+                if case .bool(let b) = violation.program.evaluate(&a) { fails = b } else { fails = nil }
+            } else {
+                fails = false
+            }
+            if fails == wantFail { return candidate }
+        }
+        return wantFail ? nil : candidates.first
+    }
+
+    static func same(_ v: CELValue, _ d: Datum) -> Bool {
+        switch (v, d) {
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == Int64(b)
+        case (.double(let a), .double(let b)): return a == b
+        case (.double(let a), .int(let b)): return a == Double(b)
+        default: return false
+        }
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), so simulations and
+/// sample data are the same on every machine.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

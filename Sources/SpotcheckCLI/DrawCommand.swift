@@ -1,0 +1,208 @@
+import ArgumentParser
+import Draw
+import Foundation
+import Rulebook
+import Spotcheck
+
+/// `spotcheck draw PLAN …` and `spotcheck draw verify CERT …` (SPEC.md §8, §10).
+///
+/// The arguments are parsed here rather than by the root command so that
+/// every usage error (a missing option, an unknown one, both seeds or none)
+/// exits with status 2 as SPEC.md §10 requires.
+struct DrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw entities and inspectors for a plan; write the certificate, report and task forms.",
+        discussion: """
+            spotcheck draw PLAN --entities CSV --inspectors CSV (--seed-numbers "1 2 3" [--seed-numbers 42 …] | --seed-string TEXT) [--out DIR] [--lang zh|en] [--root DIR]
+            spotcheck draw verify CERT --entities CSV --inspectors CSV [--plan FILE] [--seed-numbers … | --seed-string …] [--lang zh|en] [--root DIR]
+
+            PLAN is a plan id (Rules/plans/) or the path of a plan file. Wrong usage exits 2; \
+            a draw that cannot be done, or a verification that finds differences, exits 1.
+            """)
+
+    @Argument(parsing: .captureForPassthrough, help: "PLAN and options, or verify CERT and options (see below).")
+    var arguments: [String] = []
+
+    func run() throws {
+        if arguments.first == "verify" {
+            let options: DrawVerifyArguments = try parseOrExit(Array(arguments.dropFirst()))
+            try options.run()
+        } else {
+            let options: DrawRunArguments = try parseOrExit(arguments)
+            try options.run()
+        }
+    }
+
+    /// Parses `args`; prints help and exits 0 when asked for it, prints the
+    /// usage error and exits 2 otherwise.
+    private func parseOrExit<A: DrawArguments>(_ args: [String]) throws -> A {
+        do {
+            let parsed = try A.parse(args)
+            try parsed.check()
+            return parsed
+        } catch {
+            if A.exitCode(for: error) == .success {
+                print(A.helpMessage(columns: nil))
+                throw ExitCode.success
+            }
+            var message = A.message(for: error)
+            if message.isEmpty { message = "\(error)" }
+            FileHandle.standardError.write(Data("Error: \(message)\nUsage: \(A.usage)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+protocol DrawArguments: ParsableCommand {
+    static var usage: String { get }
+    /// Usage checks beyond what the parser does; throws `ValidationError`.
+    func check() throws
+}
+
+/// The seed options shared by `draw` and `draw verify`.
+struct SeedOptions: ParsableArguments {
+    @Option(name: .customLong("seed-numbers"),
+            help: "A randomness source (RFC 3797): numbers separated by spaces or commas. Repeat for each source, in order.")
+    var numbers: [String] = []
+
+    @Option(name: .customLong("seed-string"), help: "A seed string announced in advance, used as the key as it is.")
+    var string: String?
+
+    var given: Bool { !numbers.isEmpty || string != nil }
+
+    func check() throws {
+        if !numbers.isEmpty && string != nil {
+            throw ValidationError("give --seed-numbers or --seed-string, not both")
+        }
+        for (index, source) in numbers.enumerated() {
+            let parts = KeyString.splitSource(source)
+            guard !parts.isEmpty else { throw ValidationError("--seed-numbers \(index + 1) holds no number") }
+            for part in parts where DecimalNumeral(part) == nil {
+                throw ValidationError("--seed-numbers \(index + 1): \"\(part)\" is not a non-negative decimal integer")
+            }
+        }
+        if let string, string.isEmpty { throw ValidationError("--seed-string is empty") }
+    }
+
+    var seed: Seed? {
+        if let string { return .announced(string) }
+        return numbers.isEmpty ? nil : .numbers(numbers.map(KeyString.splitSource))
+    }
+}
+
+struct DrawRunArguments: DrawArguments {
+    static let configuration = CommandConfiguration(commandName: "spotcheck draw")
+    static let usage = "spotcheck draw PLAN --entities CSV --inspectors CSV (--seed-numbers \"1 2 3\" … | --seed-string TEXT) [--out DIR] [--lang zh|en] [--root DIR]"
+
+    @Argument(help: "A plan id (Rules/plans/) or the path of a plan file.")
+    var plan: String
+
+    @Option(help: "The entity directory (CSV).")
+    var entities: String
+
+    @Option(help: "The inspector directory (CSV).")
+    var inspectors: String
+
+    @OptionGroup var seedOptions: SeedOptions
+
+    @Option(help: "The folder to write certificate.json, report.txt, index.html and tasks/ to (default: draw-<plan id>).")
+    var out: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func check() throws {
+        try seedOptions.check()
+        guard seedOptions.given else { throw ValidationError("give the seed: --seed-numbers … or --seed-string …") }
+        let planIsPath = plan.contains("/") || plan.hasSuffix(".yaml") || plan.hasSuffix(".yml")
+        for path in [entities, inspectors] + (planIsPath ? [plan] : []) where !Output.fileExists(path) {
+            throw ValidationError(common.lang == .zh ? "无法读取 \(path)" : "cannot read \(path)")
+        }
+    }
+
+    func run() throws {
+        let lang = common.lang
+        let (workspace, plan, diagnostics) = PlanDraw.loadWorkspace(root: common.root, plan: self.plan)
+        Output.diagnostics(diagnostics, lang)
+        // A plan id that names no plan is wrong usage; a broken rulebook is not.
+        guard let workspace, let plan else { throw ExitCode(workspace != nil ? 2 : 1) }
+        let request = PlanDrawRequest(entitiesPath: entities, inspectorsPath: inspectors, seed: seedOptions.seed!)
+        let outcome: PlanDrawOutcome
+        do {
+            outcome = try PlanDraw.run(request, plan: plan, in: workspace)
+        } catch {
+            Output.diagnostics(error.diagnostics, lang)
+            throw ExitCode(1)
+        }
+        Output.diagnostics(outcome.warnings, lang)
+        let folder = out ?? "draw-\(plan.id)"
+        do {
+            try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang)
+        } catch {
+            FileHandle.standardError.write(Data("\(folder): \(lang == .zh ? "无法写入" : "cannot write"): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print(PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang), terminator: "")
+        print(lang == .zh
+              ? "\n已写入 \(folder)/certificate.json、\(folder)/report.txt、\(folder)/index.html 及 \(outcome.tasks.count) 个任务（\(folder)/tasks/）"
+              : "\nWrote \(folder)/certificate.json, \(folder)/report.txt, \(folder)/index.html and \(outcome.tasks.count) tasks (\(folder)/tasks/)")
+    }
+}
+
+struct DrawVerifyArguments: DrawArguments {
+    static let configuration = CommandConfiguration(commandName: "spotcheck draw verify")
+    static let usage = "spotcheck draw verify CERT --entities CSV --inspectors CSV [--plan FILE] [--seed-numbers … | --seed-string …] [--lang zh|en] [--root DIR]"
+
+    @Argument(help: "The certificate (certificate.json) to verify.")
+    var certificate: String
+
+    @Option(help: "The entity directory (CSV).")
+    var entities: String
+
+    @Option(help: "The inspector directory (CSV).")
+    var inspectors: String
+
+    @Option(help: "The plan file (default: the plan the certificate names, from Rules/plans/).")
+    var plan: String?
+
+    @OptionGroup(title: "The seed as announced (optional: checked against the certificate's)")
+    var seedOptions: SeedOptions
+
+    @OptionGroup var common: CommonOptions
+
+    func check() throws {
+        try seedOptions.check()
+        for path in [certificate, entities, inspectors] + [plan].compactMap({ $0 }) where !Output.fileExists(path) {
+            throw ValidationError(common.lang == .zh ? "无法读取 \(path)" : "cannot read \(path)")
+        }
+    }
+
+    func run() throws {
+        let lang = common.lang
+        let file: DrawCertificateFile
+        do {
+            file = try DrawCertificateFile.decode(from: try Data(contentsOf: URL(fileURLWithPath: certificate)))
+        } catch {
+            FileHandle.standardError.write(Data("\(certificate):1:1: error: \(lang == .zh ? "不是有效的抽取证书" : "not a valid draw certificate"): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        guard let planName = plan ?? file.certificate.metadata["plan"] else {
+            FileHandle.standardError.write(Data("\(certificate):1:1: error: \(lang == .zh ? "证书未记载计划 id，请用 --plan 指定计划文件" : "the certificate names no plan: give --plan FILE")\n".utf8))
+            throw ExitCode(2)
+        }
+        let (workspace, loaded, diagnostics) = PlanDraw.loadWorkspace(root: common.root, plan: planName)
+        Output.diagnostics(diagnostics, lang)
+        guard let workspace, let loaded else { throw ExitCode(workspace != nil ? 2 : 1) }
+        let result = DrawCertificateVerifier.verify(file, plan: loaded, in: workspace, entitiesPath: entities,
+                                                    inspectorsPath: inspectors, announcedSeed: seedOptions.seed)
+        if result.ok {
+            print(lang == .zh
+                  ? "OK：按证书重算的抽取结果与证书一致（\(file.certificate.selected.count) 个对象，计划 \(loaded.id)）"
+                  : "OK: re-running the draw reproduces the certificate (\(file.certificate.selected.count) entities, plan \(loaded.id))")
+            return
+        }
+        print(lang == .zh ? "不一致（\(result.differences.count) 处）：" : "MISMATCH (\(result.differences.count) differences):")
+        for note in result.differences { print("- " + note.text(lang)) }
+        throw ExitCode(1)
+    }
+}
