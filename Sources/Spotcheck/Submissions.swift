@@ -59,21 +59,22 @@ extension CountyOffice {
                                       checklist: f.checklist.value, inspectors: f.inspectors.map(\.value),
                                       inspectedOn: f.inspectedOn.description, payload: text)
         do {
-            let result = try store.submit(record)
+            let json = EvaluationOutput.json(evaluation, checklist: rulebook.checklist(evaluation.checklist)).serialized(pretty: false)
+            // Submission, evaluation and referrals go in together or not at all.
+            let result = try store.submitEvaluated(record, evaluation: { version in
+                EvaluationRecord(submissionID: submissionID, taskID: taskID, checklist: f.checklist.value, version: version,
+                                 resultCode: evaluation.result?.code ?? "", violations: evaluation.violations, json: json,
+                                 enteredOn: receivedOn.description)
+            }, referrals: { _ in
+                evaluation.referrals.enumerated().map { k, r in
+                    ReferralRecord(id: "\(submissionID)#\(k + 1)", submissionID: submissionID, taskID: taskID, to: r.to,
+                                   kind: r.kind.rawValue, items: r.items, due: r.due?.description, status: .open)
+                }
+            })
             let (version, duplicate): (Int, Bool)
             switch result {
             case .stored(let v): (version, duplicate) = (v, false)
             case .duplicate(let v): (version, duplicate) = (v, true)
-            }
-            if !duplicate {
-                let json = EvaluationOutput.json(evaluation, checklist: rulebook.checklist(evaluation.checklist)).serialized(pretty: false)
-                try store.recordEvaluation(EvaluationRecord(submissionID: submissionID, taskID: taskID, checklist: f.checklist.value,
-                                                            version: version, resultCode: evaluation.result?.code ?? "",
-                                                            violations: evaluation.violations, json: json, enteredOn: receivedOn.description))
-                try store.recordReferrals(evaluation.referrals.enumerated().map { k, r in
-                    ReferralRecord(id: "\(submissionID)#\(k + 1)", submissionID: submissionID, taskID: taskID, to: r.to,
-                                   kind: r.kind.rawValue, items: r.items, due: r.due?.description, status: .open)
-                })
             }
             return SubmissionOutcome(taskID: taskID, checklist: f.checklist.value, version: version, duplicate: duplicate,
                                      evaluation: evaluation, warnings: d.all)

@@ -394,7 +394,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func store(_ db: Database, _ s: SubmissionRecord) throws -> SubmitResult {
+    func store(_ db: Database, _ s: SubmissionRecord) throws -> SubmitResult {
         if let existing = try Self.fetchSubmission(db, s.submissionID) {
             guard existing.record == s else { throw StoreError.conflictingResubmission(submissionID: s.submissionID) }
             return .duplicate(version: existing.version)
@@ -413,7 +413,7 @@ public final class Store: Sendable {
         return .stored(version: version)
     }
 
-    private static func validate(_ s: SubmissionRecord) throws {
+    static func validate(_ s: SubmissionRecord) throws {
         try requireNonEmpty("submission_id", s.submissionID)
         try requireNonEmpty("task", s.taskID)
         try requireNonEmpty("department", s.department)
@@ -441,25 +441,31 @@ public final class Store: Sendable {
     /// Records the evaluation of a stored submission version (append-only:
     /// re-evaluating adds a row, the latest wins).
     public func recordEvaluation(_ e: EvaluationRecord) throws {
-        try Self.requireDate("entered_on", e.enteredOn)
-        try Self.requireNonEmpty("result_code", e.resultCode)
-        try write { db in
-            guard let s = try Self.fetchSubmission(db, e.submissionID) else {
-                throw StoreError.unknownSubmission(e.submissionID)
-            }
-            guard s.taskID == e.taskID, s.checklist == e.checklist, s.version == e.version else {
-                throw StoreError.mismatch(kind: "evaluation", id: e.submissionID, detail:
-                    "submission is \(s.taskID)/\(s.checklist) v\(s.version), evaluation says \(e.taskID)/\(e.checklist) v\(e.version)")
-            }
-            try db.execute(sql: """
-                INSERT INTO evaluations (submission_id, task_id, checklist, version, result_code, violations_json,
-                                         json, entered_on, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [e.submissionID, e.taskID, e.checklist, e.version, e.resultCode,
-                                 Self.encodeList(e.violations), e.json, e.enteredOn, self.clock()])
-            let rowID = db.lastInsertedRowID
-            try self.appendAudit(db, action: "evaluation.record", subject: "evaluation/\(rowID)", payload: e.canonical)
+        try Self.validate(e)
+        try write { db in try self.insert(db, e) }
+    }
+
+    static func validate(_ e: EvaluationRecord) throws {
+        try requireDate("entered_on", e.enteredOn)
+        try requireNonEmpty("result_code", e.resultCode)
+    }
+
+    func insert(_ db: Database, _ e: EvaluationRecord) throws {
+        guard let s = try Self.fetchSubmission(db, e.submissionID) else {
+            throw StoreError.unknownSubmission(e.submissionID)
         }
+        guard s.taskID == e.taskID, s.checklist == e.checklist, s.version == e.version else {
+            throw StoreError.mismatch(kind: "evaluation", id: e.submissionID, detail:
+                "submission is \(s.taskID)/\(s.checklist) v\(s.version), evaluation says \(e.taskID)/\(e.checklist) v\(e.version)")
+        }
+        try db.execute(sql: """
+            INSERT INTO evaluations (submission_id, task_id, checklist, version, result_code, violations_json,
+                                     json, entered_on, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.submissionID, e.taskID, e.checklist, e.version, e.resultCode,
+                             Self.encodeList(e.violations), e.json, e.enteredOn, self.clock()])
+        let rowID = db.lastInsertedRowID
+        try self.appendAudit(db, action: "evaluation.record", subject: "evaluation/\(rowID)", payload: e.canonical)
     }
 
     /// The latest evaluation of every (task, checklist) — of its highest
@@ -502,36 +508,42 @@ public final class Store: Sendable {
     /// same content (status aside) is skipped; the same id with another
     /// content refuses the whole call.
     public func recordReferrals(_ r: [ReferralRecord]) throws {
+        try Self.validate(r)
+        try write { db in try self.insert(db, r) }
+    }
+
+    static func validate(_ r: [ReferralRecord]) throws {
         for referral in r {
-            try Self.requireNonEmpty("referral", referral.id)
-            try Self.requireNonEmpty("to", referral.to)
-            if let due = referral.due { try Self.requireDate("due", due) }
-            if let on = referral.statusOn { try Self.requireDate("status_on", on) }
+            try requireNonEmpty("referral", referral.id)
+            try requireNonEmpty("to", referral.to)
+            if let due = referral.due { try requireDate("due", due) }
+            if let on = referral.statusOn { try requireDate("status_on", on) }
         }
-        try write { db in
-            for referral in r {
-                if let existing = try Self.fetchReferral(db, referral.id) {
-                    var a = existing, b = referral
-                    (a.status, a.statusOn, b.status, b.statusOn) = (.open, nil, .open, nil)
-                    guard a == b else { throw StoreError.conflictingRecord(kind: "referral", id: referral.id) }
-                    continue
-                }
-                guard let s = try Self.fetchSubmission(db, referral.submissionID) else {
-                    throw StoreError.unknownSubmission(referral.submissionID)
-                }
-                guard s.taskID == referral.taskID else {
-                    throw StoreError.mismatch(kind: "referral", id: referral.id,
-                                              detail: "task \(referral.taskID) ≠ submission's task \(s.taskID)")
-                }
-                try db.execute(sql: """
-                    INSERT INTO referrals (id, submission_id, task_id, recipient, kind, items_json, due, status,
-                                           status_on, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [referral.id, referral.submissionID, referral.taskID, referral.to, referral.kind,
-                                     Self.encodeList(referral.items), referral.due, referral.status.rawValue,
-                                     referral.statusOn, self.clock()])
-                try self.appendAudit(db, action: "referral.record", subject: referral.id, payload: referral.canonical)
+    }
+
+    func insert(_ db: Database, _ r: [ReferralRecord]) throws {
+        for referral in r {
+            if let existing = try Self.fetchReferral(db, referral.id) {
+                var a = existing, b = referral
+                (a.status, a.statusOn, b.status, b.statusOn) = (.open, nil, .open, nil)
+                guard a == b else { throw StoreError.conflictingRecord(kind: "referral", id: referral.id) }
+                continue
             }
+            guard let s = try Self.fetchSubmission(db, referral.submissionID) else {
+                throw StoreError.unknownSubmission(referral.submissionID)
+            }
+            guard s.taskID == referral.taskID else {
+                throw StoreError.mismatch(kind: "referral", id: referral.id,
+                                          detail: "task \(referral.taskID) ≠ submission's task \(s.taskID)")
+            }
+            try db.execute(sql: """
+                INSERT INTO referrals (id, submission_id, task_id, recipient, kind, items_json, due, status,
+                                       status_on, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [referral.id, referral.submissionID, referral.taskID, referral.to, referral.kind,
+                                 Self.encodeList(referral.items), referral.due, referral.status.rawValue,
+                                 referral.statusOn, self.clock()])
+            try self.appendAudit(db, action: "referral.record", subject: referral.id, payload: referral.canonical)
         }
     }
 
