@@ -180,6 +180,8 @@ def make_food_businesses(rng, used, count):
         company = category == "食品生产" and rng.random() < 0.6 or rng.random() < 0.15
         word = rng.choice(HALAL_WORDS if halal else SHOP_WORDS)
         trade = rng.choice(halal_trades[category] if halal else trades[category])
+        if word == "清真" and trade.startswith("清真"):
+            trade = trade[len("清真"):]   # 清真糕点坊, not 清真清真糕点坊
         if company:
             name = f"宽城{word}{rng.choice(SHOP_WORDS)}{'食品' if category == '食品生产' else '商贸' if category == '食品销售' else '餐饮'}有限公司"
         else:

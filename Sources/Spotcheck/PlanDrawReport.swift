@@ -16,8 +16,8 @@ public enum PlanDrawReport {
 
         let title = zh ? plan.title : (plan.titleEN ?? plan.title)
         line("抽查计划：\(plan.id)  \(title)", "Plan: \(plan.id)  \(title)")
-        let window = "\(plan.window.lowerBound) – \(plan.window.upperBound)"
-        line("抽查时间：\(window)", "Window: \(window)")
+        line("抽查时间：\(plan.window.lowerBound) 至 \(plan.window.upperBound)",
+             "Window: \(plan.window.lowerBound) – \(plan.window.upperBound)")
         line("牵头部门：\(rulebook.name(of: plan.lead, language))", "Lead: \(rulebook.name(of: plan.lead, language))")
         line("算法：\(c.algorithm)", "Algorithm: \(c.algorithm)")
         line("随机种子：\(c.seed)", "Seed: \(c.seed)")

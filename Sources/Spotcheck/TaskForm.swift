@@ -232,7 +232,7 @@ public enum TaskForm {
         table.info th { width: 22%; }
         table.items .no { width: 8mm; text-align: center; }
         table.items .basis { width: 24%; font-size: 9pt; }
-        table.items .answer { width: 30mm; white-space: nowrap; }
+        table.items .answer { width: 34mm; }
         table.items .remark { width: 22mm; }
         table.inspectors .sign { width: 30mm; }
         table.confirm th { width: 30%; }

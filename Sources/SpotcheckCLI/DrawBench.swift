@@ -25,10 +25,15 @@ enum DrawBench {
         for i in 0..<n {
             sorted.append(PopulationRecord(id: uscc(i), stratum: strata[Int(mix(UInt64(i)) % 4)]))
         }
-        let shuffled = sorted
+        var shuffled = sorted
+        var state: UInt64 = 0x5eed
+        for i in stride(from: n - 1, to: 0, by: -1) {
+            state = mix(state)
+            shuffled.swapAt(i, Int(state % UInt64(i + 1)))
+        }
         var results: [Measurement] = []
-        let rounds = 8
-        for (label, population) in [("ids in byte order", sorted)] {
+        let rounds = max(1, min(rounds, 5))
+        for (label, population) in [("ids in byte order", sorted), ("ids in random order", shuffled)] {
             var failure: (any Error)?
             let m = Benchmark(name: "draw 5% of 10,000,000 in 4 strata (\(label))", rounds: rounds, iterations: 1,
                               target: "≤ 1 s").run {
