@@ -21,6 +21,17 @@ public enum StratifiedSampler {
         declaredRate: Double? = nil,
         key: String
     ) throws -> SampleReport {
+        try sample(Population(population), rule: rule, rounding: rounding, declaredRate: declaredRate, key: key)
+    }
+
+    /// The same, from a packed population (the form a loader builds once).
+    public static func sample(
+        _ population: Population,
+        rule: SamplingRule,
+        rounding: Rounding = .ceil,
+        declaredRate: Double? = nil,
+        key: String
+    ) throws -> SampleReport {
         if let declaredRate, !(0...1).contains(declaredRate) {
             throw DrawError.invalidRate(stratum: nil, rate: declaredRate)
         }
@@ -33,7 +44,7 @@ public enum StratifiedSampler {
             let picks = try Selection.draw(allotment.count, from: stratum.members.count, stream: stream)
             reports.append(StratumReport(
                 name: stratum.name, population: stratum.members.count, rate: allotment.rate,
-                count: allotment.count, selected: picks.map { population[Int(stratum.members[$0])].id }))
+                count: allotment.count, selected: picks.map { population.id(Int(stratum.members[$0])) }))
         }
         return SampleReport(strata: reports, declaredRate: declaredRate)
     }
@@ -48,64 +59,31 @@ public enum StratifiedSampler {
 
     /// Groups records by stratum, ids in byte order and checked for
     /// duplicates, strata in byte order of their names.
-    static func partition(_ population: [PopulationRecord]) throws -> [Stratum] {
+    static func partition(_ population: Population) throws -> [Stratum] {
         guard population.count <= Int(Int32.max) else { throw DrawError.poolTooLarge(population.count) }
-        var order: [Int]?
-        switch PackedIDs.presorted(population) {
-        case .strictlyIncreasing:
-            order = nil
-        case .duplicate(let index):
-            throw DrawError.duplicateID(population[index].id, pool: "the population")
-        case .unsorted:
-            let sorted = PackedIDs(population).sortedOrder()
-            if let duplicate = sorted.duplicate {
-                throw DrawError.duplicateID(population[duplicate].id, pool: "the population")
-            }
-            order = sorted.order
-        }
-        // Each record's stratum slot. Plans have a handful of strata, so
-        // comparing with the names seen so far beats hashing every record's
-        // stratum; the dictionary serves only when there are many. Names are
-        // compared as bytes, like ids, so that two spellings of the same text
-        // never merge in an order that depends on the rows.
-        var names: [String] = []
-        var slots: [ByteKey: Int] = [:]
-        var sizes: [Int] = []
-        var slotOf = [Int32](repeating: 0, count: population.count)
-        population.withUnsafeBufferPointer { records in
-            for index in records.indices {
-                let name = records[index].stratum
-                var slot = -1
-                var probe = 0
-                while probe < min(names.count, 16) {
-                    if IDOrder.compare(borrowing: names[probe], name) == 0 { slot = probe; break }
-                    probe += 1
-                }
-                if slot < 0 {
-                    if let known = slots[ByteKey(name)] {
-                        slot = known
-                    } else {
-                        slot = names.count
-                        slots[ByteKey(name)] = slot
-                        names.append(name)
-                        sizes.append(0)
-                    }
-                }
-                slotOf[index] = Int32(slot)
-                sizes[slot] += 1
-            }
+        let (order, duplicate) = population.ids.order(tags: population.strata)
+        if let duplicate { throw DrawError.duplicateID(population.id(duplicate), pool: "the population") }
+        // A counting sort by stratum number, in id order within each stratum.
+        var sizes = [Int](repeating: 0, count: population.stratumNames.count)
+        population.strata.withUnsafeBufferPointer { strata in
+            for s in strata { sizes[Int(s)] += 1 }
         }
         var members = sizes.map { size -> [Int32] in
             var list: [Int32] = []
             list.reserveCapacity(size)
             return list
         }
-        for rank in 0..<population.count {
-            let index = order?[rank] ?? rank
-            members[Int(slotOf[index])].append(Int32(index))
+        population.strata.withUnsafeBufferPointer { strata in
+            if let order {
+                // Each element carries its stratum in the high half (see `PackedIDs.order(tags:)`).
+                for element in order { members[element >> 32].append(Int32(truncatingIfNeeded: element)) }
+            } else {
+                for index in 0..<strata.count { members[Int(strata[index])].append(Int32(index)) }
+            }
         }
-        let strata = zip(names, members).map { Stratum(name: $0, members: $1) }
-        return strata.sorted { IDOrder.precedes($0.name, $1.name) }
+        return zip(population.stratumNames, members).filter { !$0.1.isEmpty }
+            .map { Stratum(name: $0.0, members: $0.1) }
+            .sorted { IDOrder.precedes($0.name, $1.name) }
     }
 
     /// k_s and the rate reported for each stratum, in the strata's order.
