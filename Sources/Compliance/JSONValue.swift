@@ -28,7 +28,8 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal for `s`.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

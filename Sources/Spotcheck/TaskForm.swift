@@ -1,3 +1,4 @@
+import Disclosure
 import CEL
 import Compliance
 import Directories
@@ -198,21 +199,7 @@ public enum TaskForm {
     static let dateBlank = "<span class=\"blank short\"></span>年<span class=\"blank tiny\"></span>月<span class=\"blank tiny\"></span>日"
 
     /// Escapes text for HTML element content and attribute values.
-    public static func esc(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func esc(_ text: String) -> String { DisclosureRenderer.escapeHTML(text) }
 
     static let css = """
         @page { size: A4; margin: 15mm 12mm 15mm 12mm; }
