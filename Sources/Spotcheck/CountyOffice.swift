@@ -92,6 +92,18 @@ public final class CountyOffice: Sendable {
         try store.recordTasks(tasks)
     }
 
+    /// A joining department confirms the drawn list for its part of a task
+    /// (各部门在两个工作日内完成比对和确认).
+    public func confirm(task: String, department: String, on day: CivilDate) throws {
+        guard let t = try store.task(task) else {
+            throw LifecycleError(Place(path: task, line: 1, column: 1), zh: "没有任务“\(task)”", en: "no task '\(task)'")
+        }
+        guard teams(of: t)[department] != nil else {
+            throw LifecycleError(Place(path: task, line: 1, column: 1), zh: "部门“\(department)”不参与任务“\(task)”", en: "department '\(department)' has no part in task '\(task)'")
+        }
+        try store.confirmTask(TaskConfirmation(taskID: task, department: department, confirmedOn: day.description))
+    }
+
     /// The inspectors of each department on a task.
     public func teams(of task: TaskRecord) -> [String: [String]] {
         guard case .map(let m) = DatumJSON.decode(task.teamsJSON) else { return [:] }

@@ -25,8 +25,17 @@ extension CountyOffice {
             return day > due ? .overdue : .due
         }
         let disclosed = Set(try store.disclosures(plan: nil).map(\.taskID))
+        var confirmed: [String: CivilDate] = [:]
+        for c in try store.confirmations(plan: nil) { confirmed["\(c.taskID)|\(c.department)"] = CivilDate(c.confirmedOn) }
         for plan in rulebook.plans {
             for task in try store.tasks(plan: plan.id) {
+                if let due = CivilDate(task.confirmedDue) {
+                    for department in teams(of: task).keys.sorted() {
+                        let on = confirmed["\(task.id)|\(department)"]
+                        out.append(Deadline(kind: .confirmList, subject: "\(task.id) \(department)", due: due,
+                                            state: state(due, doneOn: on), detail: on.map { "confirmed \($0)" } ?? "not confirmed"))
+                    }
+                }
                 for e in try store.latestEvaluations(plan: plan.id) where e.taskID == task.id {
                     guard let sub = try store.submission(e.submissionID), let inspected = CivilDate(sub.inspectedOn),
                           let entered = CivilDate(e.enteredOn) else { continue }

@@ -66,6 +66,14 @@ public struct Demo {
             try office.record(outcome, drawnOn: drawnOn)
             try PlanDrawOutput.write(outcome, rulebook: book, to: out + "/plans/\(plan.id)", language: language)
             summary.draws.append((plan.id, outcome.certificate.key, outcome.certificate.selected))
+            // Each department checks and confirms its list, nearly always within the deadline.
+            var confirming = SplitMix64(seed: Self.stableHash("confirm/" + plan.id))
+            for task in outcome.tasks {
+                for team in task.teams {
+                    let days = confirming.unit() < 0.04 ? plan.confirmWithinWorkingDays + 1 : 1 + Int(confirming.next() % UInt64(max(1, plan.confirmWithinWorkingDays)))
+                    try office.confirm(task: "\(plan.id)/\(task.id)", department: team.department, on: try calendar.addingWorkingDays(days, to: drawnOn))
+                }
+            }
             summary.tasks += outcome.tasks.count
             log(zh ? "\(plan.title)：抽取 \(outcome.tasks.count) 户（种子“spotcheck-demo/\(plan.id)”），表单写入 plans/\(plan.id)/"
                    : "\(plan.titleEN ?? plan.title): drew \(outcome.tasks.count) (seed 'spotcheck-demo/\(plan.id)'), forms in plans/\(plan.id)/")

@@ -59,6 +59,27 @@ struct SubmitCommand: ParsableCommand {
     }
 }
 
+/// `spotcheck confirm`: a department confirms its part of a drawn task.
+struct ConfirmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Record a department's confirmation of a drawn task (比对和确认).")
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "The task, as <plan>/<T-nnnn>.") var task: String
+    @Option(help: "The confirming department.") var department: String
+    @Option(help: "The day of confirmation (default: today).") var on: String?
+
+    func run() throws {
+        let office = try storeOptions.office(options)
+        do {
+            try office.confirm(task: task, department: department, on: try parseDay(on, options.lang))
+        } catch let e as LifecycleError {
+            Output.diagnostics(e.diagnostics, options.lang)
+            throw ExitCode(1)
+        }
+        print(options.lang == .zh ? "已确认：\(task) \(department)" : "confirmed: \(task) \(department)")
+    }
+}
+
 /// `spotcheck status`: deadlines due and overdue.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "List deadlines that are due or overdue on a day.")

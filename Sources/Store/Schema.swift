@@ -11,11 +11,30 @@ enum Schema {
             try db.execute(sql: v1)
             try db.execute(sql: "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, ?)", arguments: [zeroHash])
         }
+        migrator.registerMigration("v2-task-confirmations") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
     /// The identifiers of every migration, in order.
     static var migrationIdentifiers: [String] { migrator.migrations }
+
+    /// Each joining department confirms the drawn list (比对和确认) within
+    /// the plan's working days; a confirmation is recorded once.
+    static let v2 = """
+        CREATE TABLE task_confirmations (
+            task_id TEXT NOT NULL REFERENCES tasks(id),
+            department TEXT NOT NULL,
+            confirmed_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (task_id, department)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER task_confirmations_no_update BEFORE UPDATE ON task_confirmations
+        BEGIN SELECT RAISE(ABORT, 'task confirmations are append-only'); END;
+        CREATE TRIGGER task_confirmations_no_delete BEFORE DELETE ON task_confirmations
+        BEGIN SELECT RAISE(ABORT, 'task confirmations are append-only'); END;
+        """
 
     static let v1 = """
         CREATE TABLE directory_imports (

@@ -198,4 +198,18 @@ struct LifecycleTests {
         #expect(s.byResult.map { "\($0.code)=\($0.count)" } == ["pending=1"])
         #expect(s.byDepartment.map { "\($0.department)=\($0.count)" } == ["education=1"])
     }
+
+    @Test func listConfirmationDeadlines() throws {
+        let w = try Self.world()
+        let task = "\(Self.plan)/T-0001"   // confirmation due 2024-09-24
+        try w.office.confirm(task: task, department: "education", on: CivilDate(year: 2024, month: 9, day: 23)!)
+        try w.office.confirm(task: task, department: "fire", on: CivilDate(year: 2024, month: 9, day: 25)!)
+        let states = try w.office.deadlines(on: CivilDate(year: 2024, month: 9, day: 26)!)
+            .filter { $0.kind == .confirmList }.map { "\($0.subject.split(separator: " ").last!)=\($0.state.rawValue)" }
+        #expect(states == ["education=done", "fire=done_late", "health=overdue", "market_supervision=overdue"])
+        // A department with no part in the task cannot confirm it; a second, different confirmation is refused.
+        #expect(throws: LifecycleError.self) { try w.office.confirm(task: task, department: "ethnic_religious", on: Self.day) }
+        #expect(throws: (any Error).self) { try w.office.confirm(task: task, department: "education", on: Self.day) }
+        #expect(try w.store.verifyAudit().ok)
+    }
 }
