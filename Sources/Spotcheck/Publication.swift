@@ -60,9 +60,24 @@ extension CountyOffice {
             let department = o["department"]?.display ?? ""
             let c = rulebook.checklist(e.checklist)
             let notes = try self.notes(of: e.submissionID)
+            // What was found, in the words of the item's message where it has one.
+            var messages: [String: String] = [:]
+            if case .list(let items)? = o["items"] {
+                for case .map(let item) in items {
+                    if case .string(let id)? = item["id"], case .string(let m)? = item["message"] { messages[id] = m }
+                }
+            }
             for id in e.violations {
-                let title = c?.item(id)?.title ?? id
-                findings.append("\(rulebook.name(of: department))：\(title)" + (notes[id].map { "（\($0)）" } ?? ""))
+                let item = c?.item(id)
+                let text: String
+                if item?.message != nil {
+                    text = messages[id] ?? item!.title
+                } else if case .bool(false)? = item?.expect {
+                    text = item!.title   // phrased as the problem itself (使用超过保质期的食品原料)
+                } else {
+                    text = "不符合要求：\(item?.title ?? id)"
+                }
+                findings.append("\(rulebook.name(of: department))：\(text)" + (notes[id].map { "（\($0)）" } ?? ""))
             }
             if case .list(let rs)? = o["referrals"] {
                 for case .map(let r) in rs {

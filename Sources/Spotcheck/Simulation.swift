@@ -8,8 +8,8 @@ import WorkingDays
 /// are rarer than minor ones), deterministic for a given seed.
 public struct FindingsSimulator {
     /// Probability that an item an inspector can fail is found violated.
-    /// With about twenty items a checklist, roughly three inspections in four find nothing.
-    public var failureRate: [Severity: Double] = [.minor: 0.025, .general: 0.012, .serious: 0.006]
+    /// With about twenty items a checklist, roughly seven inspections in eight find nothing.
+    public var failureRate: [Severity: Double] = [.minor: 0.012, .general: 0.006, .serious: 0.003]
     /// Probability that a found problem is corrected on site as ordered.
     public var rectifiedRate = 0.35
     public var refusedSignatureRate = 0.03
@@ -60,11 +60,40 @@ public struct FindingsSimulator {
                     : "已向负责人\(person)（\(phone)）送达责令改正通知书"
             }
         }
+        reconcileRules(c, entity: entity, date: date, &a, &out)
         if rng.unit() < refusedSignatureRate {
             out.signature = .refused
             out.refusalNote = "被检查单位负责人对检查结果有异议，拒绝在记录表上签字，检查人员已现场录像并如实记录"
         }
         return out
+    }
+
+    /// Cross-item rules (留样不少于125克并保存48小时以上 …) fail as rarely as items
+    /// do: where one fails by chance, the answers it reads are drawn again.
+    private mutating func reconcileRules(_ c: Checklist, entity: [String: Datum], date: CivilDate, _ a: inout Activation, _ out: inout Simulated) {
+        recompute(c, &a)
+        for rule in c.items where rule.isRule {
+            guard let violation = rule.violation else { continue }
+            let wantFail = rng.unit() < (failureRate[rule.severity ?? .general] ?? 0.01)
+            let inputs = violation.program.referencedVariables.compactMap { c.item($0) }.filter { !$0.isRule && $0.compute == nil }
+            for _ in 0..<40 {
+                guard case .bool(let fails) = violation.program.evaluate(&a), fails != wantFail else { break }
+                for item in inputs {
+                    guard let k = out.answers.firstIndex(where: { $0.0 == item.id }),
+                          let redrawn = choose(item, wantFail: rng.unit() < 0.5, date: date, &a, valueSlot: c.valueSlot) else { continue }
+                    out.answers[k].1 = redrawn
+                    a[item.slot] = Values.cel(item.answer == .number ? Self.asDouble(redrawn) : redrawn)
+                }
+                recompute(c, &a)
+            }
+        }
+    }
+
+    /// Computed items, in file order, from the answers so far.
+    private func recompute(_ c: Checklist, _ a: inout Activation) {
+        for item in c.items where item.compute != nil {
+            a[item.slot] = item.compute!.program.evaluate(&a)
+        }
     }
 
     static func asDouble(_ d: Datum) -> Datum {
@@ -82,11 +111,13 @@ public struct FindingsSimulator {
         case .number?, .integer?:
             let lo = item.range?.lowerBound ?? 0, hi = item.range?.upperBound ?? 100
             let integer = item.answer == .integer
-            var xs: [Double] = [lo, hi, (lo + hi) / 2, max(lo, 0), min(hi, 1), lo + (hi - lo) * 0.1, lo + (hi - lo) * 0.25]
-            for _ in 0..<8 { xs.append(lo + (hi - lo) * rng.unit()) }
-            xs.shuffle(using: &rng)
-            // Prefer small, everyday values for passing answers.
-            if !wantFail { xs.sort { abs($0 - (lo + (hi - lo) * 0.2)) < abs($1 - (lo + (hi - lo) * 0.2)) } }
+            // Everyday values first (counts, days, amounts an inspector writes down), then the range's edges.
+            var everyday: [Double] = [0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 45, 50, 60, 100, 120, 200, 300, 500]
+                .filter { $0 >= lo && $0 <= hi }
+            if integer == false { everyday += [0.1, 0.3, 0.5, 1.5, 2.5, 4.5, 9.5].filter { $0 >= lo && $0 <= hi } }
+            everyday.shuffle(using: &rng)
+            var xs = everyday + [lo, hi, (lo + hi) / 2]
+            for _ in 0..<6 { xs.append(lo + (hi - lo) * rng.unit()) }
             candidates = xs.map { integer ? .int(Int($0.rounded())) : .double(($0 * 10).rounded() / 10) }
         case .choice?:
             var opts = item.options
