@@ -48,14 +48,6 @@ public enum FindingsWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML scalar or flow collection for a datum; text is double-quoted.
-    static func scalar(_ d: Datum) -> String {
-        switch d {
-        case .string(let s): return DatumJSON.quote(s)
-        case .list(let l): return "[" + l.map(scalar).joined(separator: ", ") + "]"
-        case .map(let m): return "{" + m.keys.sorted().map { "\($0): \(scalar(m[$0]!))" }.joined(separator: ", ") + "}"
-        case .double(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) + ".0" : String(x)
-        default: return d.display
-        }
-    }
+    /// A YAML scalar or flow collection that reads back as the same datum.
+    static func scalar(_ d: Datum) -> String { FindingsTemplate.scalar(d) }
 }
