@@ -56,16 +56,23 @@ public struct Certificate: Codable, Sendable, Equatable {
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped
     /// (keys such as "1.2.3./42./" stay readable), ending in a newline.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0a)
-        return data
-    }
+    public func jsonData() throws -> Data { try CertificateJSON.encode(self) }
 
     /// Reads a certificate written by `jsonData()`.
     public static func decode(from data: Data) throws -> Certificate {
         try JSONDecoder().decode(Certificate.self, from: data)
+    }
+}
+
+/// The one JSON form certificates are published in: sorted keys,
+/// pretty-printed, slashes unescaped, a final newline. Anyone re-encoding a
+/// certificate this way gets the same bytes.
+public enum CertificateJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0a)
+        return data
     }
 }

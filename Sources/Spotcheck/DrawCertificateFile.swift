@@ -37,13 +37,7 @@ public struct DrawCertificateFile: Codable, Sendable, Equatable {
     }
 
     /// Deterministic JSON (sorted keys, pretty-printed), ending in a newline.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0a)
-        return data
-    }
+    public func jsonData() throws -> Data { try CertificateJSON.encode(self) }
 
     public static func decode(from data: Data) throws -> DrawCertificateFile {
         try JSONDecoder().decode(DrawCertificateFile.self, from: data)
