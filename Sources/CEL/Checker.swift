@@ -151,7 +151,7 @@ struct Checker {
     }
 
     private mutating func call(_ fn: String, target: Expr?, args: [Expr], _ e: Expr) -> CELType {
-        // `a.b.f(x)` where `a.b.f` names nothing: a member call on `a.b`.
+        // Arguments are checked first, so their own mistakes are reported too.
         var argTypes: [CELType] = []
         if let target { argTypes.append(visit(target)) }
         for a in args { argTypes.append(visit(a)) }

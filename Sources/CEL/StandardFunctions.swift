@@ -30,7 +30,7 @@ enum StandardFunctions {
     static let member: [String: Implementation] = {
         var m: [String: Implementation] = [
             "size": { a in a.count == 1 ? size(a[0]) : .error(CELError("size takes no arguments")) },
-            "contains": { a in strings(a, "contains") { $0.contains($1) || $1.isEmpty } },
+            "contains": { a in strings(a, "contains") { hay, needle in containsScalars(hay, needle) } },
             "startsWith": { a in strings(a, "startsWith") { $0.unicodeScalars.starts(with: $1.unicodeScalars) } },
             "endsWith": { a in strings(a, "endsWith") { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) } },
             "matches": { a in a.count == 2 ? matches(a[0], a[1]) : .error(.noOverload("matches")) },
@@ -61,17 +61,17 @@ enum StandardFunctions {
         guard a.count == 2, case .string(let s) = a[0], case .string(let t) = a[1] else {
             return .error(.noOverload(name, a.first ?? .null, a.count > 1 ? a[1] : .null))
         }
-        // Compare by code points: Swift's String.contains would apply canonical equivalence.
-        if name == "contains" {
-            let hay = Array(s.unicodeScalars), needle = Array(t.unicodeScalars)
-            if needle.isEmpty { return .bool(true) }
-            if needle.count > hay.count { return .bool(false) }
-            for i in 0...(hay.count - needle.count) where hay[i..<i + needle.count].elementsEqual(needle) {
-                return .bool(true)
-            }
-            return .bool(false)
-        }
         return .bool(f(s, t))
+    }
+
+    /// Substring search by code points: Swift's String.contains would apply
+    /// canonical equivalence, which CEL does not.
+    private static func containsScalars(_ s: String, _ t: String) -> Bool {
+        let hay = Array(s.unicodeScalars), needle = Array(t.unicodeScalars)
+        if needle.isEmpty { return true }
+        if needle.count > hay.count { return false }
+        for i in 0...(hay.count - needle.count) where hay[i..<i + needle.count].elementsEqual(needle) { return true }
+        return false
     }
 
     /// RE2-style partial match (the pattern may match anywhere in the string).

@@ -33,15 +33,14 @@ enum TimeAccessors {
 
     /// Seconds east of UTC for a zone at an instant, or nil for an unknown zone.
     static func offset(_ zone: String, at t: CELTimestamp) -> Int64? {
-        let b = Array(zone.utf8)
-        if b.count == 6 || b.count == 5, let colon = b.firstIndex(of: 58) {
+        // Fixed offsets: "+08:00", "-02:30", "02:00".
+        if (zone.utf8.count == 6 || zone.utf8.count == 5), zone.contains(":") {
             var sign: Int64 = 1
             var text = Substring(zone)
             if text.first == "+" || text.first == "-" {
                 if text.first == "-" { sign = -1 }
                 text = text.dropFirst()
             }
-            _ = colon
             let parts = text.split(separator: ":")
             if parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]) {
                 return sign * (h * 3600 + m * 60)

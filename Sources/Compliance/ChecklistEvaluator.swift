@@ -75,7 +75,7 @@ public struct ChecklistEvaluator: Sendable {
             s.activation[valueSlot] = value
         }
         if let expect = item.expect {
-            return Equality.matches(value!, expect) ? .pass : .fail
+            return Expectation.met(by: value!, expect) ? .pass : .fail
         }
         if let violation = item.violation {
             switch violation.evaluate(&s.activation) {
@@ -88,9 +88,9 @@ public struct ChecklistEvaluator: Sendable {
     }
 }
 
-extension Equality {
-    /// The `expect` shorthand: violated when the answer differs from it.
-    static func matches(_ v: CELValue, _ expect: Datum) -> Bool {
+/// The `expect` shorthand: an item is violated when its answer differs from it.
+enum Expectation {
+    static func met(by v: CELValue, _ expect: Datum) -> Bool {
         switch (v, expect) {
         case (.bool(let a), .bool(let b)): return a == b
         case (.double(let a), .int(let b)): return a == Double(b)
@@ -102,4 +102,3 @@ extension Equality {
     }
 }
 
-enum Equality {}

@@ -36,8 +36,7 @@ public final class CountyOffice: Sendable {
         }
         let people = try workspace.importInspectors(inspectors)
         try Self.refuseOnErrors(people)
-        let entityCount = try store.importDirectory("entities", rows: rows.map(Self.record), sourceSHA256: hashes.joined(separator: "+"))
-        _ = entityCount
+        _ = try store.importDirectory("entities", rows: rows.map(Self.record), sourceSHA256: hashes.joined(separator: "+"))
         _ = try store.importDirectory("inspectors", rows: people.rows.map(Self.record), sourceSHA256: Self.fileSHA256(inspectors))
         return (rows.count, people.rows.count)
     }
