@@ -72,8 +72,12 @@ enum Explanation {
                 return Values.display(v, language)
             }
         }
-        let zh = item.message.map { render($0, .zh) } ?? "\(item.title)：不符合要求"
-        let en = item.messageEN.map { render($0, .en) } ?? item.message.map { render($0, .en) } ?? "\(item.titleEN ?? item.title): not compliant"
+        // An item phrased as the problem itself (expect: false) reads as found; others as not met.
+        var phrasedAsProblem = false
+        if case .bool(false)? = item.expect { phrasedAsProblem = true }
+        let zh = item.message.map { render($0, .zh) } ?? (phrasedAsProblem ? "发现：\(item.title)" : "\(item.title)：不符合要求")
+        let en = item.messageEN.map { render($0, .en) } ?? item.message.map { render($0, .en) }
+            ?? (phrasedAsProblem ? "Found: \(item.titleEN ?? item.title)" : "\(item.titleEN ?? item.title): not compliant")
         return LocalizedText(zh: zh, en: en)
     }
 

@@ -38,9 +38,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
                   LocalizedText(zh: zh, en: en))
     }
 
+    /// `path:line:column: error: message` (SPEC.md §10), the message in `language`.
     public func formatted(_ language: Language = .zh) -> String {
-        let word = language == .zh ? (severity == .error ? "错误" : "警告") : severity.rawValue
-        return "\(path):\(line):\(column): \(severity == .error ? "error" : "warning"): \(language == .zh ? word + "：" : "")\(message.text(language))"
+        "\(path):\(line):\(column): \(severity.rawValue): \(message.text(language))"
     }
 }
 
