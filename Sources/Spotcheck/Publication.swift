@@ -60,7 +60,7 @@ extension CountyOffice {
             let department = o["department"]?.display ?? ""
             let c = rulebook.checklist(e.checklist)
             let notes = try self.notes(of: e.submissionID)
-            // What was found, in the words of the item's message where it has one.
+            // What was found, in the words of the evaluation's message.
             var messages: [String: String] = [:]
             if case .list(let items)? = o["items"] {
                 for case .map(let item) in items {
@@ -68,15 +68,7 @@ extension CountyOffice {
                 }
             }
             for id in e.violations {
-                let item = c?.item(id)
-                let text: String
-                if item?.message != nil {
-                    text = messages[id] ?? item!.title
-                } else if case .bool(false)? = item?.expect {
-                    text = item!.title   // phrased as the problem itself (使用超过保质期的食品原料)
-                } else {
-                    text = "不符合要求：\(item?.title ?? id)"
-                }
+                let text = messages[id] ?? c?.item(id)?.title ?? id
                 findings.append("\(rulebook.name(of: department))：\(text)" + (notes[id].map { "（\($0)）" } ?? ""))
             }
             if case .list(let rs)? = o["referrals"] {
