@@ -43,17 +43,18 @@ public enum ReportOutput {
         for t in s.targets {
             let share = t.share.map { percent($0) } ?? "—"
             let verdict = t.met.map { $0 ? (zh ? "达标" : "met") : (zh ? "未达标" : "not met") } ?? (zh ? "无数据" : "no data")
-            lines.append("  \(zh ? t.target.title : (t.target.titleEN ?? t.target.title))：\(share)（\(t.numerator)/\(t.denominator)，\(zh ? "目标" : "target") ≥ \(percent(t.target.atLeast))）\(verdict)")
+            lines.append(zh ? "  \(t.target.title)：\(share)（\(t.numerator)/\(t.denominator)，目标 ≥ \(percent(t.target.atLeast))）\(verdict)"
+                            : "  \(t.target.titleEN ?? t.target.title): \(share) (\(t.numerator)/\(t.denominator), target ≥ \(percent(t.target.atLeast))) \(verdict)")
         }
         lines.append(zh ? "抽查结果：" : "Results:")
         for (code, n) in s.byResult {
             let label = rulebook.results.first { $0.code == code }.map { zh ? $0.label : ($0.labelEN ?? $0.label) } ?? code
-            lines.append("  \(label)：\(n)")
+            lines.append("  \(label)\(zh ? "：" : ": ")\(n)")
         }
         lines.append(zh ? "按部门：" : "By department:")
-        for (d, n) in s.byDepartment { lines.append("  \(rulebook.name(of: d, l))：\(n)") }
+        for (d, n) in s.byDepartment { lines.append("  \(rulebook.name(of: d, l))\(zh ? "：" : ": ")\(n)") }
         lines.append(zh ? "按信用风险分类（主体数）：" : "By credit-risk grade (entities):")
-        for (g, n) in s.byCreditGrade { lines.append("  \(g)：\(n)") }
+        for (g, n) in s.byCreditGrade { lines.append("  \(g)\(zh ? "：" : ": ")\(n)") }
         return lines.joined(separator: "\n")
     }
 
