@@ -51,6 +51,10 @@ enum CrossReferences {
         }
         for p in book.plans {
             let place = { (key: String) in p.departmentPlaces[key] ?? p.place }
+            var listed: Set<String> = []
+            for dep in p.departments where !listed.insert(dep).inserted {
+                d.error(place(dep), zh: "计划中的部门“\(dep)”重复列出", en: "department '\(dep)' is listed twice in the plan")
+            }
             for dep in p.departments where book.department(dep) == nil {
                 d.error(place(dep), zh: "计划中的部门“\(dep)”未声明", en: "department '\(dep)' of the plan is not declared")
             }

@@ -240,6 +240,10 @@ enum BrokenFixtures {
         rule("plan_undeclared_department.yaml", 5, 26,
              zh: .exact("计划中的部门“transport”未声明"),
              en: .exact("department 'transport' of the plan is not declared")),
+        // The second `education` (column 32) is the repeat.
+        rule("plan_duplicate_department.yaml", 5, 32,
+             zh: .exact("计划中的部门“education”重复列出"),
+             en: .exact("department 'education' is listed twice in the plan")),
         rule("plan_lead_not_member.yaml", 4, 7,
              zh: .exact("牵头部门“health”不在参与部门之中"),
              en: .exact("lead department 'health' is not among the plan's departments")),
