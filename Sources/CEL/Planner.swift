@@ -150,33 +150,54 @@ struct Planner {
             }
             return Planner.strict([t] + rest, impl)
         }
+        // Operators get their operands as plain closures: taken out of an
+        // array, a closure is wrapped in a reabstraction thunk that every
+        // evaluation would pay for.
+        if let op = operatorStep(fn, args) { return op }
         let steps = args.map { plan($0) }
-        switch (fn, steps.count) {
-        case ("_&&_", 2): return Operators.and(steps[0], steps[1])
-        case ("_||_", 2): return Operators.or(steps[0], steps[1])
-        case ("_?_:_", 3): return Operators.conditional(steps[0], steps[1], steps[2])
-        case ("!_", 1): return Operators.not(steps[0])
-        case ("-_", 1): return Operators.unary(steps[0], Arithmetic.negate)
-        case ("_==_", 2): return Operators.binary(steps[0], steps[1]) { .bool(Equality.equals($0, $1)) }
-        case ("_!=_", 2): return Operators.binary(steps[0], steps[1]) { .bool(!Equality.equals($0, $1)) }
-        case ("_<_", 2): return Operators.ordering(steps[0], steps[1], "_<_") { $0 < 0 }
-        case ("_<=_", 2): return Operators.ordering(steps[0], steps[1], "_<=_") { $0 <= 0 }
-        case ("_>_", 2): return Operators.ordering(steps[0], steps[1], "_>_") { $0 == 1 }
-        case ("_>=_", 2): return Operators.ordering(steps[0], steps[1], "_>=_") { $0 == 0 || $0 == 1 }
-        case ("_+_", 2): return Operators.binary(steps[0], steps[1], Arithmetic.add)
-        case ("_-_", 2): return Operators.binary(steps[0], steps[1], Arithmetic.subtract)
-        case ("_*_", 2): return Operators.binary(steps[0], steps[1], Arithmetic.multiply)
-        case ("_/_", 2): return Operators.binary(steps[0], steps[1], Arithmetic.divide)
-        case ("_%_", 2): return Operators.binary(steps[0], steps[1], Arithmetic.remainder)
-        case ("_[_]", 2): return Operators.binary(steps[0], steps[1], Operators.index)
-        case ("@in", 2): return Operators.binary(steps[0], steps[1]) { Equality.contains($1, $0) }
-        default: break
-        }
         guard let impl = StandardFunctions.global[fn] else {
             let err = CELValue.error(CELError("no such function '\(fn)'"))
             return Planner.strict(steps) { _ in err }
         }
         return Planner.strict(steps, impl)
+    }
+
+    private mutating func operatorStep(_ fn: String, _ args: [Expr]) -> Step? {
+        switch (fn, args.count) {
+        case ("!_", 1): return Operators.not(plan(args[0]))
+        case ("-_", 1): return Operators.unary(plan(args[0]), Arithmetic.negate)
+        case ("_?_:_", 3):
+            let (c, t, f) = (plan(args[0]), plan(args[1]), plan(args[2]))
+            return Operators.conditional(c, t, f)
+        case (_, 2): break
+        default: return nil
+        }
+        let binary: @Sendable (CELValue, CELValue) -> CELValue
+        switch fn {
+        case "_&&_", "_||_":
+            let (l, r) = (plan(args[0]), plan(args[1]))
+            return fn == "_&&_" ? Operators.and(l, r) : Operators.or(l, r)
+        case "_<_", "_<=_", "_>_", "_>=_":
+            let (l, r) = (plan(args[0]), plan(args[1]))
+            switch fn {
+            case "_<_": return Operators.ordering(l, r, fn) { $0 < 0 }
+            case "_<=_": return Operators.ordering(l, r, fn) { $0 <= 0 }
+            case "_>_": return Operators.ordering(l, r, fn) { $0 == 1 }
+            default: return Operators.ordering(l, r, fn) { $0 == 0 || $0 == 1 }
+            }
+        case "_==_": binary = { .bool(Equality.equals($0, $1)) }
+        case "_!=_": binary = { .bool(!Equality.equals($0, $1)) }
+        case "_+_": binary = Arithmetic.add
+        case "_-_": binary = Arithmetic.subtract
+        case "_*_": binary = Arithmetic.multiply
+        case "_/_": binary = Arithmetic.divide
+        case "_%_": binary = Arithmetic.remainder
+        case "_[_]": binary = Operators.index
+        case "@in": binary = { Equality.contains($1, $0) }
+        default: return nil
+        }
+        let (l, r) = (plan(args[0]), plan(args[1]))
+        return Operators.binary(l, r, binary)
     }
 
     /// A call whose arguments are all evaluated first; the first error wins.
