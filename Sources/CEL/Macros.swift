@@ -5,8 +5,10 @@
 enum Macros {
     typealias Step = Program.Step
 
+    /// `filtered`: whether `predicate` filters (map's optional filter);
+    /// `all`, `exists`, `exists_one` and `filter` always have one.
     static func step(kind: Expr.Comprehension.Kind, range: @escaping Step, slot: Int,
-                     predicate: Step?, transform: Step?) -> Step {
+                     predicate: @escaping Step, filtered: Bool, transform: @escaping Step) -> Step {
         { a in
             let r = range(&a)
             let elements: [CELValue]
@@ -22,7 +24,7 @@ enum Macros {
                 var firstError: CELValue?
                 for e in elements {
                     a.slots[slot] = e
-                    switch predicate!(&a) {
+                    switch predicate(&a) {
                     case .bool(let b): if b == decisive { return .bool(decisive) }
                     case .error(let err): if firstError == nil { firstError = .error(err) }
                     case let v: if firstError == nil { firstError = .error(.noOverload(kind.rawValue, v)) }
@@ -33,7 +35,7 @@ enum Macros {
                 var count = 0
                 for e in elements {
                     a.slots[slot] = e
-                    switch predicate!(&a) {
+                    switch predicate(&a) {
                     case .bool(let b): if b { count += 1 }
                     case .error(let err): return .error(err)
                     case let v: return .error(.noOverload("exists_one", v))
@@ -44,7 +46,7 @@ enum Macros {
                 var out: [CELValue] = []
                 for e in elements {
                     a.slots[slot] = e
-                    if let predicate {
+                    if filtered {
                         switch predicate(&a) {
                         case .bool(false): continue
                         case .bool(true): break
@@ -55,7 +57,7 @@ enum Macros {
                     if kind == .filter {
                         out.append(e)
                     } else {
-                        let v = transform!(&a)
+                        let v = transform(&a)
                         if v.isError { return v }
                         out.append(v)
                     }

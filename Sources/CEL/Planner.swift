@@ -130,11 +130,16 @@ struct Planner {
         nextSlot += 1
         maxSlot = max(maxSlot, nextSlot)
         scopes.append((c.variable, slot))
-        let predicate = c.predicate.map { plan($0) }
-        let transform = c.transform.map { plan($0) }
+        // Plain closures, not Optionals: an Optional closure is called through
+        // a reabstraction thunk at every element.
+        var predicate: Step = { _ in .bool(true) }
+        if let p = c.predicate { predicate = plan(p) }
+        var transform: Step = { a in a.slots[slot] }
+        if let t = c.transform { transform = plan(t) }
         scopes.removeLast()
         nextSlot -= 1
-        return Macros.step(kind: c.kind, range: range, slot: slot, predicate: predicate, transform: transform)
+        return Macros.step(kind: c.kind, range: range, slot: slot, predicate: predicate,
+                           filtered: c.predicate != nil, transform: transform)
     }
 
     private mutating func call(_ fn: String, target: Expr?, args: [Expr]) -> Step {
