@@ -138,6 +138,11 @@ extension Store {
                                confirmedDue: try row.decode(forColumn: "confirmed_due"))
             check("task.record", t.id, t.canonical, what: "task \(t.id)")
         }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM task_confirmations ORDER BY task_id, department") {
+            let c = TaskConfirmation(taskID: try row.decode(forColumn: "task_id"), department: try row.decode(forColumn: "department"),
+                                     confirmedOn: try row.decode(forColumn: "confirmed_on"))
+            check("task.confirm", "\(c.taskID)/\(c.department)", c.canonical, what: "confirmation \(c.taskID)/\(c.department)")
+        }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM disclosures ORDER BY id") {
             let id: Int64 = try row.decode(forColumn: "id")
             let d = DisclosureRecord(taskID: try row.decode(forColumn: "task_id"),

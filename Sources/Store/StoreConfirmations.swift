@@ -14,6 +14,16 @@ public struct TaskConfirmation: Sendable, Hashable, Codable {
     }
 }
 
+extension TaskConfirmation {
+    var canonical: Canonical {
+        var c = Canonical("task-confirmation")
+        c.add("task", taskID)
+        c.add("department", department)
+        c.add("on", confirmedOn)
+        return c
+    }
+}
+
 extension Store {
     /// Records that `department` confirmed task `taskID` on a day. Confirming
     /// again is a no-op when the day is the same, and refused otherwise: the
@@ -30,11 +40,7 @@ extension Store {
             }
             try db.execute(sql: "INSERT INTO task_confirmations (task_id, department, confirmed_on, recorded_at) VALUES (?, ?, ?, ?)",
                            arguments: [c.taskID, c.department, c.confirmedOn, self.clock()])
-            var canonical = Canonical("task-confirmation")
-            canonical.add("task", c.taskID)
-            canonical.add("department", c.department)
-            canonical.add("on", c.confirmedOn)
-            try self.appendAudit(db, action: "task.confirm", subject: "\(c.taskID)/\(c.department)", payload: canonical)
+            try self.appendAudit(db, action: "task.confirm", subject: "\(c.taskID)/\(c.department)", payload: c.canonical)
         }
     }
 

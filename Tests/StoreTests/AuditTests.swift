@@ -194,4 +194,29 @@ struct AuditTests {
         #expect(report.problems.map(\.kind) == [.unrecordedData])
         #expect(report.problems.first?.detail.contains("submission forged") == true)
     }
+
+    @Test("a list confirmation edited behind the store's back no longer matches its entry")
+    func editedConfirmationIsDetected() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("store.sqlite").path
+        let store = try Self.populatedStore(at: path)
+        try store.confirmTask(TaskConfirmation(taskID: "t1", department: "education", confirmedOn: "2024-05-06"))
+        // Confirming again on the same day is a no-op; on another day it is refused.
+        try store.confirmTask(TaskConfirmation(taskID: "t1", department: "education", confirmedOn: "2024-05-06"))
+        #expect(throws: StoreError.self) {
+            try store.confirmTask(TaskConfirmation(taskID: "t1", department: "education", confirmedOn: "2024-05-07"))
+        }
+        #expect(try store.confirmations(plan: nil).map(\.confirmedOn) == ["2024-05-06"])
+        #expect(try store.verifyAudit().ok)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER task_confirmations_no_update")
+            try db.execute(sql: "UPDATE task_confirmations SET confirmed_on = '2024-05-01'")
+        }
+        try queue.close()
+        let report = try store.verifyAudit()
+        #expect(report.problems.map(\.kind) == [.dataMismatch])
+        #expect(report.problems.first?.detail.contains("confirmation t1/education") == true)
+    }
 }
