@@ -113,44 +113,29 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// A submission as stored: its version within (task, checklist) and when it arrived.
+/// A submission as stored: the submission as it was sent, plus its version
+/// within (task, checklist) and when it arrived.
 public struct StoredSubmission: Sendable, Hashable, Codable {
-    public var submissionID: String
-    public var taskID: String
-    public var department: String
-    public var checklist: String
-    public var inspectors: [String]
-    public var inspectedOn: String
-    public var payload: String
+    /// The submission as it was sent.
+    public var record: SubmissionRecord
     /// 1 for the first submission of (task, checklist), then 2, 3 … for each resubmission.
     public var version: Int
     /// ISO 8601 UTC, from the store's clock.
     public var receivedAt: String
 
-    public init(submissionID: String, taskID: String, department: String, checklist: String,
-                inspectors: [String], inspectedOn: String, payload: String, version: Int, receivedAt: String) {
-        self.submissionID = submissionID
-        self.taskID = taskID
-        self.department = department
-        self.checklist = checklist
-        self.inspectors = inspectors
-        self.inspectedOn = inspectedOn
-        self.payload = payload
+    public init(_ record: SubmissionRecord, version: Int, receivedAt: String) {
+        self.record = record
         self.version = version
         self.receivedAt = receivedAt
     }
 
-    public init(_ record: SubmissionRecord, version: Int, receivedAt: String) {
-        self.init(submissionID: record.submissionID, taskID: record.taskID, department: record.department,
-                  checklist: record.checklist, inspectors: record.inspectors, inspectedOn: record.inspectedOn,
-                  payload: record.payload, version: version, receivedAt: receivedAt)
-    }
-
-    /// The submission as it was sent.
-    public var record: SubmissionRecord {
-        SubmissionRecord(submissionID: submissionID, taskID: taskID, department: department, checklist: checklist,
-                         inspectors: inspectors, inspectedOn: inspectedOn, payload: payload)
-    }
+    public var submissionID: String { record.submissionID }
+    public var taskID: String { record.taskID }
+    public var department: String { record.department }
+    public var checklist: String { record.checklist }
+    public var inspectors: [String] { record.inspectors }
+    public var inspectedOn: String { record.inspectedOn }
+    public var payload: String { record.payload }
 }
 
 /// What `submit` did.

@@ -96,11 +96,12 @@ extension Store {
 
     static func storedSubmission(_ row: Row) throws -> StoredSubmission {
         let id: String = try row.decode(forColumn: "submission_id")
-        return StoredSubmission(
+        let record = SubmissionRecord(
             submissionID: id, taskID: try row.decode(forColumn: "task_id"),
             department: try row.decode(forColumn: "department"), checklist: try row.decode(forColumn: "checklist"),
             inspectors: try decodeList(try row.decode(forColumn: "inspectors_json"), table: "submissions", id: id),
-            inspectedOn: try row.decode(forColumn: "inspected_on"), payload: try row.decode(forColumn: "payload"),
-            version: try row.decode(forColumn: "version"), receivedAt: try row.decode(forColumn: "received_at"))
+            inspectedOn: try row.decode(forColumn: "inspected_on"), payload: try row.decode(forColumn: "payload"))
+        return StoredSubmission(record, version: try row.decode(forColumn: "version"),
+                                receivedAt: try row.decode(forColumn: "received_at"))
     }
 }
