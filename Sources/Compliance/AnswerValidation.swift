@@ -1,4 +1,5 @@
 import CEL
+import Messages
 import Rulebook
 
 /// Checks submitted answers against the checklist: every answer names an

@@ -1,3 +1,4 @@
+import Messages
 import Rulebook
 
 /// Renders evaluations: JSON exactly as SPEC.md §7, and a readable report.

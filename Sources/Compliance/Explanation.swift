@@ -1,4 +1,5 @@
 import CEL
+import Messages
 import Rulebook
 
 /// Turns evaluated statuses into verdicts a person can read: the message,

@@ -1,4 +1,5 @@
 import CEL
+import Messages
 import Rulebook
 import WorkingDays
 

@@ -1,4 +1,5 @@
 import CEL
+import Messages
 import Rulebook
 
 /// A checklist prepared for fast evaluation: items in dependency order and,

@@ -1,4 +1,5 @@
 import CEL
+import Messages
 
 /// How an item is answered on the record form.
 public enum AnswerType: String, Sendable, CaseIterable {

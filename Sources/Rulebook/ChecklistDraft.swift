@@ -1,3 +1,4 @@
+import Messages
 /// An item or rule as read from YAML, before its expressions are compiled.
 struct Draft {
     var id: Located<String>

@@ -1,4 +1,5 @@
 import CEL
+import Messages
 
 /// Reads one checklist file: the schema of SPEC.md §4 and docs/rule-files.md,
 /// every expression compiled against the checklist's own answers.

@@ -1,3 +1,4 @@
+import Messages
 /// Checks that the files agree with each other: every department, domain,
 /// authority, checklist and item that one file names exists in another.
 enum CrossReferences {

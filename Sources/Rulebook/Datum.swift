@@ -1,3 +1,4 @@
+import Messages
 /// A plain data value read from YAML or JSON (an answer, an entity field,
 /// an example): what findings and examples are made of before they are
 /// checked against a checklist and turned into CEL values.

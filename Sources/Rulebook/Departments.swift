@@ -1,3 +1,4 @@
+import Messages
 /// A department that runs spot checks, and the problem domains it is
 /// competent for (so a problem found by another department reaches it).
 public struct Department: Sendable {

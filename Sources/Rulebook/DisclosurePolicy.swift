@@ -1,3 +1,4 @@
+import Messages
 /// What disclosure must remove before publishing (`Rules/disclosure.yaml`).
 public struct DisclosurePolicy: Sendable {
     public enum Rule: String, Sendable, CaseIterable {

@@ -1,3 +1,4 @@
+import Messages
 import WorkingDays
 
 /// Public, position-keeping access to the top-level fields of a YAML

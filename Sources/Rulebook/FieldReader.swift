@@ -1,3 +1,4 @@
+import Messages
 /// Reads the fields of one YAML mapping against a schema: every key must be
 /// known, required keys must be there, and each value must have the right
 /// shape. Problems go to the shared diagnostics; reads return nil on error so

@@ -1,3 +1,4 @@
+import Messages
 /// What a referral is (SPEC.md §5).
 public enum RouteKind: String, Sendable, CaseIterable {
     case transfer, judicial

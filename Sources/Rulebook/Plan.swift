@@ -1,3 +1,4 @@
+import Messages
 import WorkingDays
 
 /// A spot-check plan (抽查计划 / 实施方案), SPEC.md §5.

@@ -1,4 +1,5 @@
 import CEL
+import Messages
 
 /// A CEL expression from a rule file, compiled once at load time, with the
 /// place it was written so that errors point into the YAML file.

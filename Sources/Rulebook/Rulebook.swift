@@ -1,5 +1,6 @@
 import Directories
 import Foundation
+import Messages
 import WorkingDays
 
 /// Everything in `Rules/` and `Checklists/`, loaded, compiled and

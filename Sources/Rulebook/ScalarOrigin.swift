@@ -1,3 +1,4 @@
+import Messages
 import Yams
 
 /// The text of a YAML file split into lines of characters, shared by every

@@ -1,4 +1,5 @@
 import Directories
+import Messages
 import WorkingDays
 
 /// Loaders for the directory schemas and the working-day calendar.

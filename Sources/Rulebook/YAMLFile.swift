@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Yams
 
 /// A YAML document read through Yams (libyaml) with every node's position

@@ -1,3 +1,4 @@
+import Messages
 import Yams
 
 /// A YAML node together with the file it came from, so that every read can

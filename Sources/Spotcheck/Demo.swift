@@ -2,6 +2,7 @@ import Compliance
 import Disclosure
 import Draw
 import Foundation
+import Messages
 import Rulebook
 import Store
 import WorkingDays

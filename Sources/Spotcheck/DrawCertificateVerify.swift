@@ -1,6 +1,7 @@
 import Directories
 import Draw
 import Foundation
+import Messages
 import Rulebook
 
 /// What `draw verify` found: nothing (the draw is reproduced exactly) or

@@ -3,6 +3,7 @@ import Compliance
 import Directories
 import Draw
 import Foundation
+import Messages
 import Rulebook
 import WorkingDays
 

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Rulebook
 
 /// Writes a finished draw to a folder:

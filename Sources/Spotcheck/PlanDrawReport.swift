@@ -1,6 +1,7 @@
 import Directories
 import Draw
 import Foundation
+import Messages
 import Rulebook
 
 /// The draw report for people: per stratum N, rate and k, the achieved

@@ -1,6 +1,7 @@
 import Compliance
 import Disclosure
 import Foundation
+import Messages
 import Rulebook
 import Store
 import WorkingDays

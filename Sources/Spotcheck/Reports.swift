@@ -1,5 +1,6 @@
 import Disclosure
 import Foundation
+import Messages
 import Rulebook
 import Store
 

@@ -1,5 +1,6 @@
 import Compliance
 import Foundation
+import Messages
 import Rulebook
 import Store
 import WorkingDays

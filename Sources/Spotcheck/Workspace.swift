@@ -1,6 +1,7 @@
 import Compliance
 import Directories
 import Foundation
+import Messages
 import Rulebook
 
 /// A loaded rulebook and its interpreter: the starting point of every

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compliance
+import Messages
 import Rulebook
 import Spotcheck
 

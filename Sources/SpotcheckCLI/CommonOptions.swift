@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Rulebook
 import Spotcheck
 

@@ -1,6 +1,7 @@
 import CEL
 import Compliance
 import Foundation
+import Messages
 import Rulebook
 import Spotcheck
 import WorkingDays

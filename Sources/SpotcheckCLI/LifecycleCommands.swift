@@ -2,6 +2,7 @@ import ArgumentParser
 import Disclosure
 import Draw
 import Foundation
+import Messages
 import Rulebook
 import Spotcheck
 import Store

@@ -1,10 +1,11 @@
+@testable import Spotcheck
 import CEL
 import Compliance
 import Foundation
+import Messages
 import Rulebook
 import Testing
 import WorkingDays
-@testable import Spotcheck
 
 /// The interpreter's item semantics on a small checklist written for the
 /// purpose: skip logic, unanswered items, computed items, errors, messages.
