@@ -84,5 +84,5 @@ enum AnswerValidation {
         return v
     }
 
-    static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    static func fmt(_ x: Double) -> String { NumberText.plain(x) }
 }

@@ -30,7 +30,7 @@ public enum Values {
     public static func display(_ v: CELValue, _ language: Language) -> String {
         switch v {
         case .bool(let b): return language == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
-        case .double(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        case .double(let x): return NumberText.plain(x)
         case .int(let i): return String(i)
         case .string(let s): return s
         case .timestamp(let t): return String(t.description.prefix(10))

@@ -42,36 +42,63 @@ public final class ChecklistItem: Sendable {
     public let violation: RuleExpression?
     public let message: String?
     public let messageEN: String?
+    /// How the problem reads when published, as found (冷藏温度高于8℃).
+    public let finding: String?
+    public let findingEN: String?
     public let severity: Severity?
     public let domain: String?
     public let relevant: RuleExpression?
+    /// When the item applies, in words, for forms (never the raw CEL).
+    public let relevantNote: String?
+    public let relevantNoteEN: String?
     /// Whether a relevant item must be answered.
     public let required: Bool
     public let compute: RuleExpression?
     public let evidence: String?
     public let suspectedCrime: Bool
     public let creditPenalty: Bool
+    /// 重点检查事项 (true) or 一般检查事项.
+    public let keyItem: Bool
+    /// The item's code in the 互联网+监管 catalogue of supervision matters.
+    public let internetPlusCode: String?
+    /// The methods the item may be checked by.
+    public let methods: [InspectionMethod]
     public let place: Place
     /// Where `domain:` was written, for cross-reference errors.
     public let domainPlace: Place
     /// The item's slot in the checklist's CEL environment.
     public let slot: Int
 
-    init(id: String, isRule: Bool, title: String, titleEN: String?, basis: String?, answer: AnswerType?, options: [String],
-         unit: String?, range: ClosedRange<Double>?, expect: Datum?, violation: RuleExpression?, message: String?,
-         messageEN: String?, severity: Severity?, domain: String?, relevant: RuleExpression?, required: Bool,
-         compute: RuleExpression?, evidence: String?, suspectedCrime: Bool, creditPenalty: Bool, place: Place,
-         domainPlace: Place, slot: Int) {
-        self.id = id; self.isRule = isRule; self.title = title; self.titleEN = titleEN; self.basis = basis
-        self.answer = answer; self.options = options; self.unit = unit; self.range = range; self.expect = expect
-        self.violation = violation; self.message = message; self.messageEN = messageEN; self.severity = severity
-        self.domain = domain; self.relevant = relevant; self.required = required; self.compute = compute
-        self.evidence = evidence; self.suspectedCrime = suspectedCrime; self.creditPenalty = creditPenalty
-        self.place = place; self.domainPlace = domainPlace; self.slot = slot
+    init(_ d: Draft, violation: RuleExpression?, relevant: RuleExpression?, compute: RuleExpression?, slot: Int) {
+        id = d.id.value; isRule = d.isRule; title = d.title; titleEN = d.titleEN; basis = d.basis
+        answer = d.answer; options = d.options; unit = d.unit; range = d.range; expect = d.expect
+        self.violation = violation; message = d.message?.value; messageEN = d.messageEN?.value
+        finding = d.finding; findingEN = d.findingEN; severity = d.severity; domain = d.domain
+        self.relevant = relevant; relevantNote = d.relevantNote; relevantNoteEN = d.relevantNoteEN
+        required = d.required; self.compute = compute; evidence = d.evidence
+        suspectedCrime = d.suspectedCrime; creditPenalty = d.creditPenalty; keyItem = d.keyItem
+        internetPlusCode = d.internetPlusCode; methods = d.methods
+        place = d.id.place; domainPlace = d.domainPlace ?? d.id.place; self.slot = slot
     }
 
     /// Whether the item can be violated at all (informational items cannot).
     public var canFail: Bool { expect != nil || violation != nil }
+
+    /// The published wording of the problem, in one language.
+    public func findingText(_ language: Language) -> String {
+        switch language {
+        case .zh: return finding ?? title
+        case .en: return findingEN ?? ("Not met: " + (titleEN ?? title))
+        }
+    }
+
+    public func titleText(_ language: Language) -> String {
+        language == .en ? (titleEN ?? title) : title
+    }
+
+    public func relevantNoteText(_ language: Language) -> String? {
+        language == .en ? (relevantNoteEN ?? relevantNote) : relevantNote
+    }
 }
 
 /// A checklist's own test: answers and the violations they must produce.

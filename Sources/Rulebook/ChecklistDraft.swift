@@ -14,6 +14,13 @@ struct Draft {
     var violation: Located<String>?
     var message: Located<String>?
     var messageEN: Located<String>?
+    var finding: String?
+    var findingEN: String?
+    var relevantNote: String?
+    var relevantNoteEN: String?
+    var keyItem = false
+    var internetPlusCode: String?
+    var methods: [InspectionMethod] = InspectionMethod.defaults
     var severity: Severity?
     var domain: String?
     var domainPlace: Place?
@@ -43,6 +50,28 @@ struct Draft {
         draft.messageEN = f.string("message_en", diagnostics: &d)
         draft.relevant = f.string("relevant", diagnostics: &d)
         draft.compute = f.string("compute", diagnostics: &d)
+        draft.finding = f.string("finding", diagnostics: &d)?.value
+        draft.findingEN = f.string("finding_en", diagnostics: &d)?.value
+        draft.relevantNote = f.string("relevant_note", diagnostics: &d)?.value
+        draft.relevantNoteEN = f.string("relevant_note_en", diagnostics: &d)?.value
+        draft.keyItem = f.bool("key_item", diagnostics: &d) ?? false
+        draft.internetPlusCode = f.string("internet_plus_code", diagnostics: &d)?.value
+        if let methods = f.strings("methods", diagnostics: &d) {
+            draft.methods = []
+            for m in methods {
+                if let method = InspectionMethod(rawValue: m.value) {
+                    if !draft.methods.contains(method) { draft.methods.append(method) }
+                } else {
+                    let allowed = InspectionMethod.allCases.map(\.rawValue)
+                    let hint = Suggestion.closest(m.value, in: allowed)
+                    d.error(m.place, zh: "未知的检查方式“\(m.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? "（可用：\(allowed.joined(separator: "、"))）"),
+                            en: "unknown inspection method '\(m.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? " (one of \(allowed.joined(separator: ", ")))"))
+                }
+            }
+            if draft.methods.isEmpty, methods.isEmpty {
+                d.error(f.keyPlace("methods")!, zh: "methods 不能为空", en: "methods must not be empty")
+            }
+        }
         let domain = f.string("domain", diagnostics: &d)
         draft.domain = domain?.value
         draft.domainPlace = domain?.place
@@ -63,10 +92,14 @@ struct Draft {
             readAnswer(&draft, f, diagnostics: &d)
         }
         // A misspelt key was reported already; do not add a knock-on error for it.
-        if (draft.violation != nil || draft.expect != nil) && (draft.severity == nil || draft.domain == nil) && f.unknownKeys == 0 {
-            for key in ["severity", "domain"] where !f.has(key) {
+        if (draft.violation != nil || draft.expect != nil) && f.unknownKeys == 0 {
+            for key in ["severity", "domain", "finding"] where !f.has(key) {
                 d.error(id.place, zh: "可判定违规的事项“\(id.value)”缺少“\(key)”", en: "item '\(id.value)' can be violated but has no '\(key)'")
             }
+        }
+        if draft.relevantNote != nil, draft.relevant == nil {
+            d.error(f.keyPlace("relevant_note")!, zh: "relevant_note 说明 relevant 条件，须与 relevant 同时使用",
+                    en: "relevant_note describes the relevant condition and needs 'relevant'")
         }
         return draft
     }
@@ -107,10 +140,12 @@ struct Draft {
                 switch v.resolved { case .int(let i): return Double(i); case .double(let x): return x; default: return nil }
             }
             let at = f.node("range")!.place
-            if bounds.count != 2 {
+            if bounds.count != 2 || r.count != 2 {
                 d.error(at, zh: "range 应为两个数：[最小值, 最大值]", en: "range must be two numbers: [min, max]")
+            } else if !bounds.allSatisfy(\.isFinite) {
+                d.error(at, zh: "range 的两端应为有限的数", en: "the bounds of range must be finite numbers")
             } else if bounds[0] > bounds[1] {
-                let lo = AnswerFormat.number(bounds[0]), hi = AnswerFormat.number(bounds[1])
+                let lo = NumberText.plain(bounds[0]), hi = NumberText.plain(bounds[1])
                 d.error(at, zh: "range 的最小值 \(lo) 大于最大值 \(hi)", en: "range min \(lo) is greater than its max \(hi)")
             } else if draft.answer != .number && draft.answer != .integer {
                 d.error(f.keyPlace("range")!, zh: "只有数值事项才有 range", en: "only number and integer items take a range")
@@ -143,11 +178,6 @@ struct Draft {
     }
 
     func item(violation: RuleExpression?, relevant: RuleExpression?, compute: RuleExpression?, slot: Int) -> ChecklistItem {
-        ChecklistItem(id: id.value, isRule: isRule, title: title, titleEN: titleEN, basis: basis, answer: answer,
-                      options: options, unit: unit, range: range, expect: expect, violation: violation,
-                      message: message?.value, messageEN: messageEN?.value, severity: severity, domain: domain,
-                      relevant: relevant, required: required, compute: compute, evidence: evidence,
-                      suspectedCrime: suspectedCrime, creditPenalty: creditPenalty, place: id.place,
-                      domainPlace: domainPlace ?? id.place, slot: slot)
+        ChecklistItem(self, violation: violation, relevant: relevant, compute: compute, slot: slot)
     }
 }

@@ -7,9 +7,11 @@ enum ChecklistLoader {
     static let topKeys = ["checklist", "version", "department", "title", "title_en", "applies_to", "items", "rules", "examples"]
     static let itemKeys = ["id", "title", "title_en", "basis", "answer", "options", "unit", "range", "expect", "violation",
                            "message", "message_en", "severity", "domain", "relevant", "required", "compute", "evidence",
-                           "suspected_crime", "credit_penalty"]
+                           "suspected_crime", "credit_penalty", "finding", "finding_en", "relevant_note", "relevant_note_en",
+                           "key_item", "internet_plus_code", "methods"]
     static let ruleKeys = ["id", "title", "title_en", "basis", "violation", "message", "message_en", "severity", "domain",
-                           "relevant", "evidence", "suspected_crime", "credit_penalty"]
+                           "relevant", "evidence", "suspected_crime", "credit_penalty", "finding", "finding_en",
+                           "relevant_note", "relevant_note_en", "key_item", "internet_plus_code", "methods"]
     static let exampleKeys = ["name", "answers", "entity", "inspection", "expect_violations", "expect_status"]
 
     static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Checklist? {

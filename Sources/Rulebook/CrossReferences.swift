@@ -50,8 +50,26 @@ enum CrossReferences {
                 }
             }
         }
+        let bodyIDs = seenDepartments.union(book.authorities.map(\.id))
+        for j in book.jurisdictions {
+            for (id, at) in j.bodyPlaces.sorted(by: { $0.key < $1.key }) where !bodyIDs.contains(id) {
+                let hint = Suggestion.closest(id, in: bodyIDs.sorted())
+                d.error(at, zh: "“\(id)”不是已声明的部门或机关" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
+                        en: "'\(id)' is not a declared department or authority" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
+        }
         for p in book.plans {
             let place = { (key: String) in p.departmentPlaces[key] ?? p.place }
+            if let j = book.jurisdiction(p.jurisdiction) {
+                for dep in p.departments where book.department(dep) != nil && j.body(dep) == nil {
+                    d.error(place(dep), zh: "辖区“\(j.id)”没有写明执行“\(dep)”职责的机构（\(j.place.path) 的 bodies）",
+                            en: "jurisdiction '\(j.id)' names no body for '\(dep)' (bodies in \(j.place.path))")
+                }
+            } else {
+                let hint = Suggestion.closest(p.jurisdiction, in: book.jurisdictions.map(\.id).sorted())
+                d.error(place("jurisdiction:" + p.jurisdiction), zh: "辖区“\(p.jurisdiction)”未在 Rules/jurisdictions/ 中声明" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
+                        en: "jurisdiction '\(p.jurisdiction)' is not declared in Rules/jurisdictions/" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
             var listed: Set<String> = []
             for dep in p.departments where !listed.insert(dep).inserted {
                 d.error(place(dep), zh: "计划中的部门“\(dep)”重复列出", en: "department '\(dep)' is listed twice in the plan")

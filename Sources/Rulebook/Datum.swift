@@ -18,7 +18,7 @@ public indirect enum Datum: Sendable, Hashable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .double(let d): return NumberText.plain(d)
         case .string(let s): return s
         case .date(let y, let m, let d):
             return String(y) + "-" + (m < 10 ? "0" : "") + String(m) + "-" + (d < 10 ? "0" : "") + String(d)
@@ -69,12 +69,5 @@ extension YAMLValue {
             guard let name = k.text else { return nil }
             return (Located(name, k.place), Located(v.datum, v.place))
         }
-    }
-}
-
-/// Numbers as rule authors write them: `30`, `-0.5`, never `30.0`.
-public enum AnswerFormat {
-    public static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

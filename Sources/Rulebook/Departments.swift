@@ -20,9 +20,9 @@ public struct Authority: Sendable {
 }
 
 enum DepartmentsLoader {
-    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> (jurisdiction: String?, [Department]) {
-        guard let root = file.rootValue else { return (nil, []) }
-        let top = FieldReader(root, allowed: ["jurisdiction", "departments"], what: LocalizedText(zh: "部门文件", en: "the departments file"), diagnostics: &d)
+    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Department] {
+        guard let root = file.rootValue else { return [] }
+        let top = FieldReader(root, allowed: ["departments"], what: LocalizedText(zh: "部门文件", en: "the departments file"), diagnostics: &d)
         var out: [Department] = []
         for v in top.list("departments", required: true, diagnostics: &d) ?? [] {
             let f = FieldReader(v, allowed: ["id", "name", "name_en", "domains"], what: LocalizedText(zh: "部门", en: "a department"), diagnostics: &d)
@@ -33,7 +33,7 @@ enum DepartmentsLoader {
             out.append(Department(id: id.value, name: name.value, nameEN: f.string("name_en", diagnostics: &d)?.value,
                                   domains: domains.map(\.value), place: id.place))
         }
-        return (top.string("jurisdiction", diagnostics: &d)?.value, out)
+        return out
     }
 
     static func loadAuthorities(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Authority] {

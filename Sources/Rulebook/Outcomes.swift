@@ -20,13 +20,21 @@ public struct Route: Sendable {
 }
 
 /// An official result category of spot-check disclosure; the first whose
-/// `when` holds is an inspection's result.
+/// `when` holds is one department's result. `rank` says how serious it is:
+/// a joint inspection discloses the department result of highest rank.
 public struct ResultCategory: Sendable {
+    /// How a renderer shows the category; exactly one category is `clear`.
+    public enum Tone: String, Sendable, CaseIterable, Codable { case clear, notice, serious }
+
     public var code: String
     public var label: String
     public var labelEN: String?
     public var when: RuleExpression
+    public var rank: Int
+    public var tone: Tone
     public var place: Place
+
+    public func labelText(_ language: Language) -> String { language == .en ? (labelEN ?? label) : label }
 }
 
 /// A yearly target to report against (`Rules/targets.yaml`).
@@ -35,14 +43,23 @@ public struct Target: Sendable {
         case jointInspections = "joint_inspections"
         case jointEntities = "joint_entities"
         case creditGradedInspections = "credit_graded_inspections"
+        /// Inspections that found a problem, over inspections (问题发现率).
+        case problemDiscoveryRate = "problem_discovery_rate"
+        /// Drawn tasks disclosed, over drawn tasks.
+        case completionRate = "completion_rate"
+        /// Referrals closed, over referrals due.
+        case referralClosureRate = "referral_closure_rate"
     }
     public var id: String
     public var title: String
     public var titleEN: String?
     public var measure: Measure
-    public var atLeast: Double
+    /// The share to reach; nil for a measure that is reported without a target.
+    public var atLeast: Double?
 
-    public init(id: String, title: String, titleEN: String?, measure: Measure, atLeast: Double) {
+    public func titleText(_ language: Language) -> String { language == .en ? (titleEN ?? title) : title }
+
+    public init(id: String, title: String, titleEN: String?, measure: Measure, atLeast: Double?) {
         self.id = id; self.title = title; self.titleEN = titleEN; self.measure = measure; self.atLeast = atLeast
     }
 }
@@ -83,19 +100,42 @@ enum OutcomesLoader {
         let top = FieldReader(root, allowed: ["results"], what: LocalizedText(zh: "结果类别文件", en: "the results file"), diagnostics: &d)
         var out: [ResultCategory] = []
         var seen: Set<String> = []
-        for v in top.list("results", required: true, diagnostics: &d) ?? [] {
-            let f = FieldReader(v, allowed: ["code", "label", "label_en", "when"], what: LocalizedText(zh: "结果类别", en: "a result category"), diagnostics: &d)
+        var ranks: [Int: String] = [:]
+        var clear: String?
+        let list = top.list("results", required: true, diagnostics: &d) ?? []
+        for v in list {
+            let f = FieldReader(v, allowed: ["code", "label", "label_en", "when", "rank", "tone"], what: LocalizedText(zh: "结果类别", en: "a result category"), diagnostics: &d)
             guard f.ok, let code = f.string("code", required: true, diagnostics: &d),
                   let label = f.string("label", required: true, diagnostics: &d) else { continue }
+            let rank = f.integer("rank", diagnostics: &d) ?? { f.require("rank", diagnostics: &d); return nil }()
+            if let rank, let other = ranks[rank.value] {
+                d.error(rank.place, zh: "结果类别的 rank \(rank.value) 与“\(other)”重复", en: "rank \(rank.value) repeats that of '\(other)'")
+            }
+            if let rank { ranks[rank.value] = code.value }
+            var tone: ResultCategory.Tone?
+            if let t = f.string("tone", required: true, diagnostics: &d) {
+                tone = ResultCategory.Tone(rawValue: t.value)
+                if tone == nil {
+                    d.error(t.place, zh: "tone 应为 clear、notice 或 serious，实为“\(t.value)”", en: "tone must be clear, notice or serious, not '\(t.value)'")
+                } else if tone == .clear {
+                    if let first = clear {
+                        d.error(t.place, zh: "只能有一个结果类别的 tone 为 clear（已有“\(first)”）", en: "only one result category may be clear ('\(first)' is)")
+                    }
+                    clear = code.value
+                }
+            }
             if !seen.insert(code.value).inserted {
                 d.error(code.place, zh: "结果代码“\(code.value)”重复", en: "duplicate result code '\(code.value)'")
             }
             let what = LocalizedText(zh: "结果类别“\(code.value)”", en: "result '\(code.value)'")
             guard let when = f.string("when", required: true, diagnostics: &d).flatMap({
                 RuleExpression.compile($0, in: Contexts.outcome, expecting: .bool, what: what, diagnostics: &d)
-            }) else { continue }
+            }), let rank, let tone else { continue }
             out.append(ResultCategory(code: code.value, label: label.value, labelEN: f.string("label_en", diagnostics: &d)?.value,
-                                      when: when, place: code.place))
+                                      when: when, rank: rank.value, tone: tone, place: code.place))
+        }
+        if !list.isEmpty, clear == nil, !d.hasErrors {
+            d.error(top.value.place, zh: "须有一个结果类别的 tone 为 clear（未发现问题）", en: "one result category must be clear (no problem found)")
         }
         return out
     }
@@ -113,13 +153,14 @@ enum OutcomesLoader {
                 d.error(measureText.place, zh: "未知的统计口径“\(measureText.value)”", en: "unknown measure '\(measureText.value)'")
                 continue
             }
-            guard let atLeast = f.number("at_least", diagnostics: &d) ?? { f.require("at_least", diagnostics: &d); return nil }() else { continue }
-            guard (0...1).contains(atLeast.value) else {
-                d.error(atLeast.place, zh: "比例应在 0 至 1 之间，实为 \(atLeast.value)", en: "a share must be between 0 and 1, not \(atLeast.value)")
+            let atLeast = f.number("at_least", diagnostics: &d)
+            if let atLeast, !(0...1).contains(atLeast.value) {
+                d.error(atLeast.place, zh: "比例应在 0 至 1 之间，实为 \(NumberText.plain(atLeast.value))",
+                        en: "a share must be between 0 and 1, not \(NumberText.plain(atLeast.value))")
                 continue
             }
             out.append(Target(id: id.value, title: title.value, titleEN: f.string("title_en", diagnostics: &d)?.value,
-                              measure: measure, atLeast: atLeast.value))
+                              measure: measure, atLeast: atLeast?.value))
         }
         return out
     }

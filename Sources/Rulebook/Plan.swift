@@ -14,9 +14,22 @@ public struct Plan: Sendable {
         case stratified(strata: RuleExpression, rates: [String: Double])
     }
 
+    /// A change to a published plan (调整后的计划备案并向社会公开): when and why.
+    public struct Revision: Sendable, Hashable {
+        public var on: CivilDate
+        public var reason: String
+        public var reasonEN: String?
+    }
+
     public var id: String
     public var title: String
     public var titleEN: String?
+    /// The county (city, province) whose bodies run the plan (`Rules/jurisdictions/`).
+    public var jurisdiction: String
+    /// The documents the plan rests on (依据), as published.
+    public var basis: String?
+    /// The latest change to the plan, if it was changed after it was first published.
+    public var revision: Revision?
     public var lead: String
     public var departments: [String]
     public var window: ClosedRange<CivilDate>
@@ -24,7 +37,11 @@ public struct Plan: Sendable {
     public var sample: Sample
     public var rounding: Rounding
     public var declaredRate: Double?
+    /// The plan draws by credit-risk grade (信用风险分级分类) and counts toward that target.
+    public var creditGraded: Bool
     public var inspectorsPerTeam: Int
+    /// How many of a department's drawn team findings must name (检查人员不少于2人).
+    public var minOnSite: Int
     public var inspectorPool: RuleExpression?
     public var avoid: RuleExpression?
     public var checklists: [String: [String]]
@@ -41,13 +58,25 @@ public struct Plan: Sendable {
 enum PlanLoader {
     static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Plan? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: ["plan", "title", "title_en", "lead", "departments", "window", "population", "sample",
-                                            "inspectors", "checklists", "deadlines"],
+        let f = FieldReader(root, allowed: ["plan", "title", "title_en", "jurisdiction", "basis", "revision", "lead", "departments",
+                                            "window", "population", "sample", "inspectors", "checklists", "deadlines"],
                             what: LocalizedText(zh: "抽查计划", en: "a plan"), diagnostics: &d)
         guard f.ok else { return nil }
         let before = d.errors.count
         let id = f.string("plan", required: true, diagnostics: &d)
+        if let id, let problem = SafeName.problem(id.value, what: LocalizedText(zh: "计划标识", en: "the plan id")) {
+            d.error(id.place, zh: problem.zh, en: problem.en)
+        }
         let title = f.string("title", required: true, diagnostics: &d)
+        let jurisdiction = f.string("jurisdiction", required: true, diagnostics: &d)
+        let basis = f.string("basis", diagnostics: &d)
+        var revision: Plan.Revision?
+        if let r = f.node("revision") {
+            let rf = FieldReader(r, allowed: ["on", "reason", "reason_en"], what: LocalizedText(zh: "计划调整", en: "the revision"), diagnostics: &d)
+            if rf.ok, let on = date(rf, "on", &d), let reason = rf.string("reason", required: true, diagnostics: &d) {
+                revision = Plan.Revision(on: on, reason: reason.value, reasonEN: rf.string("reason_en", diagnostics: &d)?.value)
+            }
+        }
         let lead = f.string("lead", required: true, diagnostics: &d)
         let departments = f.strings("departments", required: true, diagnostics: &d) ?? []
         let what = LocalizedText(zh: "抽查计划", en: "the plan")
@@ -67,8 +96,9 @@ enum PlanLoader {
         var sample: Plan.Sample?
         var rounding = Plan.Rounding.ceil
         var declared: Double?
+        var creditGraded = false
         if let s = f.require("sample", diagnostics: &d) {
-            let sf = FieldReader(s, allowed: ["strata", "rates", "rate", "count", "all", "rounding", "declared_rate"],
+            let sf = FieldReader(s, allowed: ["strata", "rates", "rate", "count", "all", "rounding", "declared_rate", "credit_graded"],
                                  what: LocalizedText(zh: "抽样方式", en: "the sample"), diagnostics: &d)
             if let r = sf.string("rounding", diagnostics: &d) {
                 if let v = Plan.Rounding(rawValue: r.value) { rounding = v } else {
@@ -76,15 +106,26 @@ enum PlanLoader {
                 }
             }
             declared = sf.number("declared_rate", diagnostics: &d).flatMap { checkRate($0, &d) }
+            creditGraded = sf.bool("credit_graded", diagnostics: &d) ?? false
             sample = readSample(sf, &d)
         }
         var perTeam = 2
+        var minOnSite = 2
         var pool: RuleExpression?, avoid: RuleExpression?
         if let i = f.require("inspectors", diagnostics: &d) {
-            let inf = FieldReader(i, allowed: ["per_team", "pool", "avoid"], what: LocalizedText(zh: "检查人员", en: "inspectors"), diagnostics: &d)
+            let inf = FieldReader(i, allowed: ["per_team", "min_on_site", "pool", "avoid"], what: LocalizedText(zh: "检查人员", en: "inspectors"), diagnostics: &d)
             if let n = inf.integer("per_team", diagnostics: &d) {
-                if n.value >= 2 { perTeam = n.value } else {
-                    d.error(n.place, zh: "实地核查时检查人员不少于2人，per_team 应至少为 2", en: "on-site checks need at least 2 inspectors: per_team must be at least 2")
+                if n.value >= 2 && n.value <= 50 { perTeam = n.value } else {
+                    d.error(n.place, zh: "实地核查时检查人员不少于2人，per_team 应在 2 至 50 之间", en: "on-site checks need at least 2 inspectors: per_team must be 2 to 50")
+                }
+            }
+            if let n = inf.integer("min_on_site", diagnostics: &d) {
+                if n.value < 2 {
+                    d.error(n.place, zh: "实地核查时检查人员不少于2人，min_on_site 应至少为 2", en: "on-site checks need at least 2 inspectors: min_on_site must be at least 2")
+                } else if n.value > perTeam {
+                    d.error(n.place, zh: "min_on_site（\(n.value)）不能多于每组人数 per_team（\(perTeam)）", en: "min_on_site (\(n.value)) cannot exceed per_team (\(perTeam))")
+                } else {
+                    minOnSite = n.value
                 }
             }
             pool = inf.string("pool", diagnostics: &d).flatMap { RuleExpression.compile($0, in: Contexts.plan, expecting: .bool, what: what, diagnostics: &d) }
@@ -112,13 +153,16 @@ enum PlanLoader {
             deadlines.1 = df.integer("results_within_working_days", diagnostics: &d)?.value ?? 5
             deadlines.2 = df.integer("disclose_within_working_days", diagnostics: &d)?.value ?? 20
         }
-        guard d.errors.count == before, let id, let title, let lead, let window, let population, let sample else { return nil }
+        guard d.errors.count == before, let id, let title, let jurisdiction, let lead, let window, let population, let sample else { return nil }
         var deptPlaces: [String: Place] = [:]
         for dep in departments { deptPlaces[dep.value] = dep.place }
         deptPlaces["lead:" + lead.value] = lead.place
-        return Plan(id: id.value, title: title.value, titleEN: f.string("title_en", diagnostics: &d)?.value, lead: lead.value,
+        deptPlaces["jurisdiction:" + jurisdiction.value] = jurisdiction.place
+        return Plan(id: id.value, title: title.value, titleEN: f.string("title_en", diagnostics: &d)?.value,
+                    jurisdiction: jurisdiction.value, basis: basis?.value, revision: revision, lead: lead.value,
                     departments: departments.map(\.value), window: window, population: population, sample: sample,
-                    rounding: rounding, declaredRate: declared, inspectorsPerTeam: perTeam, inspectorPool: pool, avoid: avoid,
+                    rounding: rounding, declaredRate: declared, creditGraded: creditGraded, inspectorsPerTeam: perTeam,
+                    minOnSite: minOnSite, inspectorPool: pool, avoid: avoid,
                     checklists: checklists, confirmWithinWorkingDays: deadlines.0, resultsWithinWorkingDays: deadlines.1,
                     discloseWithinWorkingDays: deadlines.2, path: file.path, sha256: file.sha256, place: id.place,
                     checklistPlaces: checklistPlaces, departmentPlaces: deptPlaces)

@@ -7,7 +7,7 @@ import WorkingDays
 /// cross-checked: the single source the interpreter, the draw and the
 /// reports read from.
 public struct Rulebook: Sendable {
-    public var jurisdiction: String?
+    public var jurisdictions: [Jurisdiction] = []
     public var departments: [Department] = []
     public var authorities: [Authority] = []
     public var routes: [Route] = []
@@ -15,6 +15,8 @@ public struct Rulebook: Sendable {
     public var targets: [Target] = []
     public var entitySchema: DirectorySchema?
     public var inspectorSchema: DirectorySchema?
+    /// How directory columns and their coded values read on forms and pages.
+    public var columnDisplay: [String: ColumnDisplay] = [:]
     public var calendar: WorkingDayCalendar?
     public var plans: [Plan] = []
     public var checklists: [Checklist] = []
@@ -26,29 +28,40 @@ public struct Rulebook: Sendable {
     public func authority(_ id: String) -> Authority? { authorities.first { $0.id == id } }
     public func checklist(_ id: String) -> Checklist? { checklists.first { $0.id == id } }
     public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+    public func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictions.first { $0.id == id } }
+    public func result(_ code: String) -> ResultCategory? { results.first { $0.code == code } }
 
     /// The department competent for a problem domain.
     public func competentDepartment(for domain: String) -> Department? {
         departments.first { $0.domains.contains(domain) }
     }
 
-    /// A department's or authority's display name.
-    public func name(of id: String, _ language: Language = .zh) -> String {
+    /// A department's or authority's name: the body of `jurisdiction` that
+    /// performs it (宽城满族自治县市场监督管理局), or the function's own name
+    /// (市场监督管理部门) where no jurisdiction is known.
+    public func name(of id: String, in jurisdiction: String? = nil, _ language: Language = .zh) -> String {
+        if let j = jurisdiction.flatMap({ self.jurisdiction($0) }), let body = j.body(id) { return body.text(language) }
         if let d = department(id) { return language == .en ? (d.nameEN ?? d.name) : d.name }
         if let a = authority(id) { return language == .en ? (a.nameEN ?? a.name) : a.name }
         return id
+    }
+
+    /// A directory value as people read it: a coded value by its label
+    /// (`kindergarten` → 幼儿园), anything else as it is.
+    public func displayValue(_ value: String, column: String, _ language: Language = .zh) -> String {
+        columnDisplay[column]?.labels[value]?.text(language) ?? value
     }
 }
 
 extension Rulebook {
     /// The kind of a rule file, known by its top-level key.
     enum FileKind: String {
-        case departments, authorities, routing, results, targets, directories, calendar, plan, checklist, disclosure
+        case departments, authorities, routing, results, targets, directories, calendar, plan, checklist, disclosure, jurisdiction
 
         static func of(_ file: YAMLFile) -> FileKind? {
             guard let keys = file.rootValue?.mapping?.compactMap({ $0.key.text }) else { return nil }
             let table: [(String, FileKind)] = [("checklist", .checklist), ("plan", .plan), ("departments", .departments),
-                                               ("authorities", .authorities), ("routes", .routing), ("results", .results),
+                                               ("jurisdiction", .jurisdiction), ("authorities", .authorities), ("routes", .routing), ("results", .results),
                                                ("targets", .targets), ("entities", .directories), ("year", .calendar),
                                                ("redact", .disclosure)]
             return table.first { keys.contains($0.0) }?.1
@@ -74,19 +87,29 @@ extension Rulebook {
             book.fileHashes[file.path] = file.sha256
             guard let kind = FileKind.of(file) else {
                 d.error(Place(path: file.path, line: 1, column: 1),
-                        zh: "无法识别的规则文件：顶层应有 checklist、plan、departments、authorities、routes、results、targets、entities、redact 或 year 之一",
-                        en: "unrecognised rule file: its top level needs one of checklist, plan, departments, authorities, routes, results, targets, entities, redact or year")
+                        zh: "无法识别的规则文件：顶层应有 checklist、plan、departments、jurisdiction、authorities、routes、results、targets、entities、redact 或 year 之一",
+                        en: "unrecognised rule file: its top level needs one of checklist, plan, departments, jurisdiction, authorities, routes, results, targets, entities, redact or year")
                 continue
             }
             switch kind {
-            case .departments: (book.jurisdiction, book.departments) = DepartmentsLoader.load(file, diagnostics: &d)
+            case .departments: book.departments = DepartmentsLoader.load(file, diagnostics: &d)
+            case .jurisdiction:
+                if let j = JurisdictionLoader.load(file, diagnostics: &d) {
+                    if let first = book.jurisdictions.first(where: { $0.id == j.id }), first.place.path != j.place.path {
+                        d.error(j.place, zh: "辖区“\(j.id)”重复（已见于 \(first.place.path)）", en: "jurisdiction '\(j.id)' is declared twice (also in \(first.place.path))")
+                    }
+                    book.jurisdictions.removeAll { $0.id == j.id }
+                    book.jurisdictions.append(j)
+                }
             case .authorities: book.authorities = DepartmentsLoader.loadAuthorities(file, diagnostics: &d)
             case .routing: book.routes = OutcomesLoader.loadRoutes(file, diagnostics: &d)
             case .results: book.results = OutcomesLoader.loadResults(file, diagnostics: &d)
             case .targets: book.targets = OutcomesLoader.loadTargets(file, diagnostics: &d)
             case .disclosure: if let p = DisclosurePolicyLoader.load(file, diagnostics: &d) { book.disclosure = p }
             case .directories:
-                if let s = SupportLoaders.loadDirectories(file, diagnostics: &d) { (book.entitySchema, book.inspectorSchema) = s }
+                if let s = SupportLoaders.loadDirectories(file, diagnostics: &d) {
+                    (book.entitySchema, book.inspectorSchema, book.columnDisplay) = (s.entities, s.inspectors, s.display)
+                }
             case .calendar:
                 if let y = SupportLoaders.loadCalendarYear(file, diagnostics: &d) {
                     years.removeAll { $0.year == y.year }

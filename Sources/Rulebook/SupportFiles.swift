@@ -2,23 +2,34 @@ import Directories
 import Messages
 import WorkingDays
 
+/// How a directory column reads on forms and pages: its title and the
+/// labels of coded values, so no page ever shows `kindergarten` for 幼儿园.
+public struct ColumnDisplay: Sendable {
+    public var title: LocalizedText
+    public var labels: [String: LocalizedText]
+}
+
 /// Loaders for the directory schemas and the working-day calendar.
 enum SupportLoaders {
-    static func loadDirectories(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> (entities: DirectorySchema, inspectors: DirectorySchema)? {
+    static func loadDirectories(_ file: YAMLFile, diagnostics d: inout Diagnostics)
+        -> (entities: DirectorySchema, inspectors: DirectorySchema, display: [String: ColumnDisplay])? {
         guard let root = file.rootValue else { return nil }
         let f = FieldReader(root, allowed: ["entities", "inspectors"], what: LocalizedText(zh: "名录库定义", en: "the directories file"), diagnostics: &d)
-        guard let e = f.require("entities", diagnostics: &d).flatMap({ schema($0, &d) }),
-              let i = f.require("inspectors", diagnostics: &d).flatMap({ schema($0, &d) }) else { return nil }
-        return (e, i)
+        var display: [String: ColumnDisplay] = [:]
+        guard let e = f.require("entities", diagnostics: &d).flatMap({ schema($0, &display, &d) }),
+              let i = f.require("inspectors", diagnostics: &d).flatMap({ schema($0, &display, &d) }) else { return nil }
+        return (e, i, display)
     }
 
-    private static func schema(_ node: YAMLValue, _ d: inout Diagnostics) -> DirectorySchema? {
+    private static func schema(_ node: YAMLValue, _ display: inout [String: ColumnDisplay], _ d: inout Diagnostics) -> DirectorySchema? {
         let f = FieldReader(node, allowed: ["key", "columns"], what: LocalizedText(zh: "名录库", en: "a directory"), diagnostics: &d)
         guard let key = f.string("key", required: true, diagnostics: &d) else { return nil }
         var columns: [DirectoryColumn] = []
         for c in f.list("columns", required: true, diagnostics: &d) ?? [] {
-            let cf = FieldReader(c, allowed: ["name", "type", "required", "personal"], what: LocalizedText(zh: "列", en: "a column"), diagnostics: &d)
+            let cf = FieldReader(c, allowed: ["name", "type", "required", "personal", "title", "title_en", "labels", "labels_en"],
+                                 what: LocalizedText(zh: "列", en: "a column"), diagnostics: &d)
             guard let name = cf.string("name", required: true, diagnostics: &d) else { continue }
+            if let shown = columnDisplay(cf, name: name.value, &d) { display[name.value] = shown }
             var type = ColumnType.string
             if let t = cf.string("type", diagnostics: &d) {
                 guard let ct = ColumnType(rawValue: t.value) else {
@@ -36,6 +47,30 @@ enum SupportLoaders {
             d.error(key.place, zh: error.description, en: error.description)
             return nil
         }
+    }
+
+    /// A column's title and the labels of its coded values (`labels: {school: 中小学}`).
+    private static func columnDisplay(_ cf: FieldReader, name: String, _ d: inout Diagnostics) -> ColumnDisplay? {
+        let title = cf.string("title", diagnostics: &d)
+        let titleEN = cf.string("title_en", diagnostics: &d)
+        func labels(_ key: String) -> [(String, String)] {
+            guard let node = cf.node(key) else { return [] }
+            return (node.locatedEntries(diagnostics: &d, what: LocalizedText(zh: key, en: key)) ?? []).compactMap { k, v in
+                guard case .string(let s) = v.value else {
+                    d.error(v.place, zh: "标签应为文本", en: "a label must be text")
+                    return nil
+                }
+                return (k.value, s)
+            }
+        }
+        let zh = labels("labels"), en = Dictionary(labels("labels_en"), uniquingKeysWith: { a, _ in a })
+        if let stray = en.keys.sorted().first(where: { key in !zh.contains { $0.0 == key } }) {
+            d.error(cf.keyPlace("labels_en")!, zh: "labels_en 中的“\(stray)”在 labels 中没有", en: "'\(stray)' in labels_en is not in labels")
+        }
+        guard title != nil || !zh.isEmpty else { return nil }
+        var out: [String: LocalizedText] = [:]
+        for (k, v) in zh { out[k] = LocalizedText(zh: v, en: en[k] ?? k) }
+        return ColumnDisplay(title: LocalizedText(zh: title?.value ?? name, en: titleEN?.value ?? name), labels: out)
     }
 
     static func loadCalendarYear(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> HolidayYear? {

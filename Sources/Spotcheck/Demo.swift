@@ -152,7 +152,7 @@ public struct Demo {
         try fm.createDirectory(atPath: out + "/disclosure", withIntermediateDirectories: true)
         try DisclosureRenderer.json(records).write(toFile: out + "/disclosure/disclosure.json", atomically: true, encoding: .utf8)
         try DisclosureRenderer.csv(records).write(toFile: out + "/disclosure/disclosure.csv", atomically: true, encoding: .utf8)
-        try DisclosureRenderer.html(title: "\(book.jurisdiction ?? "")“双随机、一公开”抽查结果公示", records: records,
+        try DisclosureRenderer.html(title: "\(book.jurisdictions.first?.name.zh ?? "")“双随机、一公开”抽查结果公示", records: records,
                                     generatedOn: publishedOn.description).write(toFile: out + "/disclosure/index.html", atomically: true, encoding: .utf8)
         log(zh ? "公示：\(records.count) 条（隐去个人信息 \(redacted) 处），见 disclosure/index.html"
                : "Disclosure: \(records.count) records (\(redacted) personal data redacted), see disclosure/index.html")

@@ -20,7 +20,7 @@ enum DemoIndex {
         let html = """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>Spotcheck 演示</title></head><body>
-        <h1>\(e(rulebook.jurisdiction ?? ""))“双随机、一公开”抽查演示</h1>
+        <h1>\(e(rulebook.jurisdictions.first?.name.zh ?? ""))“双随机、一公开”抽查演示</h1>
         <p>检查对象 \(summary.entities) 户，执法检查人员 \(summary.inspectors) 名；抽取任务 \(summary.tasks) 项，提交检查记录 \(summary.submissions) 份，
         发现问题 \(summary.violations) 项，移送 \(summary.referrals) 起，公示 \(summary.disclosed) 条。</p>
         <ul>

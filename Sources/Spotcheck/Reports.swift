@@ -44,8 +44,8 @@ public enum ReportOutput {
         for t in s.targets {
             let share = t.share.map { percent($0) } ?? "—"
             let verdict = t.met.map { $0 ? (zh ? "达标" : "met") : (zh ? "未达标" : "not met") } ?? (zh ? "无数据" : "no data")
-            lines.append(zh ? "  \(t.target.title)：\(share)（\(t.numerator)/\(t.denominator)，目标 ≥ \(percent(t.target.atLeast))）\(verdict)"
-                            : "  \(t.target.titleEN ?? t.target.title): \(share) (\(t.numerator)/\(t.denominator), target ≥ \(percent(t.target.atLeast))) \(verdict)")
+            lines.append(zh ? "  \(t.target.title)：\(share)（\(t.numerator)/\(t.denominator)，目标 ≥ \((t.target.atLeast.map(percent) ?? "—"))）\(verdict)"
+                            : "  \(t.target.titleEN ?? t.target.title): \(share) (\(t.numerator)/\(t.denominator), target ≥ \((t.target.atLeast.map(percent) ?? "—"))) \(verdict)")
         }
         lines.append(zh ? "抽查结果：" : "Results:")
         for (code, n) in s.byResult {
@@ -66,7 +66,7 @@ public enum ReportOutput {
                 + rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>"
         }
         let targets = s.targets.map { t -> [String] in
-            [t.target.title, t.share.map(percent) ?? "—", "\(t.numerator)/\(t.denominator)", "≥ " + percent(t.target.atLeast),
+            [t.target.title, t.share.map(percent) ?? "—", "\(t.numerator)/\(t.denominator)", "≥ " + (t.target.atLeast.map(percent) ?? "—"),
              t.met.map { $0 ? "达标" : "未达标" } ?? "无数据"]
         }
         let results = s.byResult.map { r in [rulebook.results.first { $0.code == r.code }?.label ?? r.code, String(r.count)] }

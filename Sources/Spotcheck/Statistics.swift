@@ -34,7 +34,7 @@ public struct Statistics: Sendable {
         public var numerator: Int
         public var denominator: Int
         public var share: Double? { denominator == 0 ? nil : Double(numerator) / Double(denominator) }
-        public var met: Bool? { share.map { $0 + 1e-12 >= target.atLeast } }
+        public var met: Bool? { guard let goal = target.atLeast else { return nil }; return share.map { $0 + 1e-12 >= goal } }
     }
 
     public var inspections: Int
@@ -71,6 +71,7 @@ public struct Statistics: Sendable {
             case .jointInspections: return TargetResult(target: t, numerator: jointTasks, denominator: plans.count)
             case .jointEntities: return TargetResult(target: t, numerator: jointEntities, denominator: entityCount)
             case .creditGradedInspections: return TargetResult(target: t, numerator: gradedTasks, denominator: plans.count)
+            default: return TargetResult(target: t, numerator: 0, denominator: 0)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Messages
 import Disclosure
 import CEL
 import Compliance
@@ -192,9 +193,7 @@ public enum TaskForm {
         }
     }
 
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
+    static func number(_ x: Double) -> String { NumberText.plain(x) }
 
     static let dateBlank = "<span class=\"blank short\"></span>年<span class=\"blank tiny\"></span>月<span class=\"blank tiny\"></span>日"
 
