@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Spotcheck", dependencies: ["CEL", "Messages", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays", "Store", "Disclosure"]),
         .target(name: "Draw", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Disclosure"),
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "SpotcheckCLI",
             dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure",

@@ -1,28 +1,50 @@
 # Regenerate the sample directories:  python3 Rules/samples/generate.py
-# (Python 3 standard library only; fixed seed, so the output is byte-identical
-# on every run. It writes schools.csv, food_businesses.csv and inspectors.csv
-# next to this script.)
+# (Python 3 standard library only; fixed seeds, so the output is byte-identical
+# on every run. It writes kuancheng/{schools,food_businesses,inspectors}.csv
+# and changli/{food_businesses,inspectors}.csv next to this script.)
 #
-# Everything here is made up for testing: a mountain county modelled on
-# 宽城满族自治县 (Hebei, 承德, code 130827) with its real towns, but invented
-# schools, businesses, people, phone numbers and credit codes. The codes
-# follow GB 32100-2015 (with valid check characters) so they look like real
-# unified social credit codes without being anyone's.
+# Everything here is made up for testing: two counties modelled on
+# 宽城满族自治县 (Hebei, 承德, code 130827) and 昌黎县 (Hebei, 秦皇岛, code
+# 130322) with their real towns, but invented schools, businesses, people,
+# phone numbers and credit codes. The codes follow GB 32100-2015 (with valid
+# check characters) so they look like real unified social credit codes
+# without being anyone's. A few inspectors have no 执法证号 (enforcement
+# certificate number) yet: the plans' pools leave them out of the draw.
 
 import csv
 import os
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = 20240612
-COUNTY = "宽城满族自治县"
-ADMIN_CODE = "130827"
+# Each county: its name, short name, administrative code, telephone area
+# code, towns (the first is the county seat), street names and the share of
+# halal businesses. The module-level names below are set per county by use().
+COUNTIES = {
+    "kuancheng": dict(
+        seed=20240612, county="宽城满族自治县", short="宽城", admin="130827", area="0314-6",
+        towns=["宽城镇", "龙须门镇", "峪耳崖镇", "板城镇", "汤道河镇", "桲罗台镇",
+               "碾子峪镇", "亮甲台镇", "化皮溜子镇", "松岭镇",
+               "独石沟乡", "塌山乡", "孟子岭乡", "东黄花川乡", "东大地乡",
+               "大石柱子乡", "苇子沟乡", "大字沟门乡"],
+        streets=["兴华", "迎宾", "宽河", "文化", "商贸", "滨河", "站前"], halal=0.092, businesses=3000, schools=True),
+    "changli": dict(
+        seed=20231106, county="昌黎县", short="昌黎", admin="130322", area="0335-2",
+        towns=["昌黎镇", "靖安镇", "安山镇", "龙家店镇", "泥井镇", "大蒲河镇", "新集镇", "刘台庄镇",
+               "茹荷镇", "朱各庄镇", "荒佃庄镇", "团林乡", "葛条港乡", "马坨店乡", "两山乡", "十里铺乡"],
+        streets=["民生", "碣阳", "永安", "新华", "汇文", "滨河", "站前"], halal=0.14, businesses=1600, schools=False),
+}
 
-# 10 towns and 8 townships (乡); the first is the county seat.
-TOWNS = ["宽城镇", "龙须门镇", "峪耳崖镇", "板城镇", "汤道河镇", "桲罗台镇",
-         "碾子峪镇", "亮甲台镇", "化皮溜子镇", "松岭镇",
-         "独石沟乡", "塌山乡", "孟子岭乡", "东黄花川乡", "东大地乡",
-         "大石柱子乡", "苇子沟乡", "大字沟门乡"]
+SEED = COUNTY = SHORT = ADMIN_CODE = AREA = None
+TOWNS = STREETS = []
+
+
+def use(name):
+    """Sets the module-level county names for one county's generation."""
+    global SEED, COUNTY, SHORT, ADMIN_CODE, AREA, TOWNS, STREETS
+    c = COUNTIES[name]
+    SEED, COUNTY, SHORT, ADMIN_CODE, AREA = c["seed"], c["county"], c["short"], c["admin"], c["area"]
+    TOWNS, STREETS = c["towns"], c["streets"]
+    return c
 
 ENTITY_COLUMNS = ["id", "name", "kind", "category", "town", "address", "legal_rep", "phone",
                   "status", "registered_on", "has_canteen", "boarding", "students",
@@ -73,7 +95,7 @@ def mobile(rng):
 
 
 def landline(rng):
-    return "0314-6" + "".join(rng.choice("0123456789") for _ in range(6))
+    return AREA + "".join(rng.choice("0123456789") for _ in range(6))
 
 
 def date_between(rng, first_year, last_year):
@@ -160,7 +182,7 @@ def make_schools(rng, used):
     return rows
 
 
-def make_food_businesses(rng, used, count):
+def make_food_businesses(rng, used, count, halal_share):
     rows = []
     names = set()
     trades = {
@@ -175,15 +197,15 @@ def make_food_businesses(rng, used, count):
     }
     while len(rows) < count:
         category = rng.choices(list(trades), [45, 45, 10])[0]
-        halal = rng.random() < 0.092
-        town = rng.choices(TOWNS, [12] + [3] * 9 + [2] * 8)[0]
+        halal = rng.random() < halal_share
+        town = rng.choices(TOWNS, [12] + [3] * 9 + [2] * (len(TOWNS) - 10))[0]
         company = category == "食品生产" and rng.random() < 0.6 or rng.random() < 0.15
         word = rng.choice(HALAL_WORDS if halal else SHOP_WORDS)
         trade = rng.choice(halal_trades[category] if halal else trades[category])
         if word == "清真" and trade.startswith("清真"):
             trade = trade[len("清真"):]   # 清真糕点坊, not 清真清真糕点坊
         if company:
-            name = f"宽城{word}{rng.choice(SHOP_WORDS)}{'食品' if category == '食品生产' else '商贸' if category == '食品销售' else '餐饮'}有限公司"
+            name = f"{SHORT}{word}{rng.choice(SHOP_WORDS)}{'食品' if category == '食品生产' else '商贸' if category == '食品销售' else '餐饮'}有限公司"
         else:
             name = f"{COUNTY}{town}{word}{trade}"
         if name in names:
@@ -191,7 +213,7 @@ def make_food_businesses(rng, used, count):
         names.add(name)
         status = rng.choices(["存续", "注销", "吊销"], [88, 9, 3])[0]
         village = rng.choice(villages(rng, 3)) + "村" if town != TOWNS[0] and rng.random() < 0.5 else \
-            f"{rng.choice(['兴华', '迎宾', '宽河', '文化', '商贸', '滨河', '站前'])}街{rng.randint(1, 299)}号"
+            f"{rng.choice(STREETS)}街{rng.randint(1, 299)}号"
         rows.append({
             "id": credit_code(rng, "91" if company else "92", used),
             "name": name, "kind": "food_business", "category": category, "town": town,
@@ -216,13 +238,16 @@ def make_inspectors(rng, schools, businesses):
     ]
     rows = []
     for dept, letter, code, count, specialties, targets in departments:
+        if not targets:
+            targets = businesses
         for n in range(1, count + 1):
             avoid = []
             if rng.random() < 0.2:  # a relative runs or works there (回避)
                 avoid = sorted(t["id"] for t in rng.sample(targets, rng.choice([1, 1, 2])))
             rows.append({
                 "id": f"{letter}-{n:03d}", "name": person(rng, hui=dept == "ethnic_religious" and rng.random() < 0.4),
-                "department": dept, "cert_no": f"{ADMIN_CODE}{code}{n:03d}",
+                # A newly assigned officer may not have an enforcement certificate yet.
+                "department": dept, "cert_no": "" if rng.random() < 0.05 else f"{ADMIN_CODE}{code}{n:03d}",
                 "active": "false" if rng.random() < 0.1 else "true",
                 "avoid": ";".join(avoid),
                 "specialties": ";".join(sorted(rng.sample(specialties, rng.randint(1, min(3, len(specialties)))))),
@@ -231,23 +256,27 @@ def make_inspectors(rng, schools, businesses):
     return rows
 
 
-def write(name, columns, rows):
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="") as f:
+def write(folder, name, columns, rows):
+    os.makedirs(os.path.join(HERE, folder), exist_ok=True)
+    with open(os.path.join(HERE, folder, name), "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
 
 def main():
-    rng = random.Random(SEED)
-    used = set()
-    schools = make_schools(rng, used)
-    businesses = make_food_businesses(rng, used, 3000)
-    inspectors = make_inspectors(rng, schools, businesses)
-    write("schools.csv", ENTITY_COLUMNS, schools)
-    write("food_businesses.csv", ENTITY_COLUMNS, businesses)
-    write("inspectors.csv", INSPECTOR_COLUMNS, inspectors)
-    print(f"schools.csv: {len(schools)}, food_businesses.csv: {len(businesses)}, inspectors.csv: {len(inspectors)}")
+    for name in COUNTIES:
+        c = use(name)
+        rng = random.Random(SEED)
+        used = set()
+        schools = make_schools(rng, used) if c["schools"] else []
+        businesses = make_food_businesses(rng, used, c["businesses"], c["halal"])
+        inspectors = make_inspectors(rng, schools, businesses)
+        if schools:
+            write(name, "schools.csv", ENTITY_COLUMNS, schools)
+        write(name, "food_businesses.csv", ENTITY_COLUMNS, businesses)
+        write(name, "inspectors.csv", INSPECTOR_COLUMNS, inspectors)
+        print(f"{name}: schools {len(schools)}, food businesses {len(businesses)}, inspectors {len(inspectors)}")
 
 
 if __name__ == "__main__":

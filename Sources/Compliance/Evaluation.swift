@@ -4,7 +4,7 @@ import Rulebook
 import WorkingDays
 
 /// The verdict on one item or rule.
-public enum ItemStatus: String, Sendable {
+public enum ItemStatus: String, Sendable, Codable {
     case pass, fail
     case notApplicable = "not_applicable"
     case notChecked = "not_checked"
@@ -32,9 +32,28 @@ public struct Referral: Sendable {
     public var route: String
 }
 
+/// The result category one department's findings fall in.
+public struct ResultVerdict: Sendable {
+    public var code: String
+    public var label: LocalizedText
+    public var rank: Int
+    public var tone: ResultCategory.Tone
+
+    public init(_ category: ResultCategory) {
+        code = category.code
+        label = LocalizedText(zh: category.label, en: category.labelEN ?? category.label)
+        rank = category.rank
+        tone = category.tone
+    }
+}
+
 /// The full evaluation of one findings file (SPEC.md §7).
 public struct Evaluation: Sendable {
     public var findingsPath: String
+    public var plan: String?
+    public var task: String?
+    /// The plan's jurisdiction, whose bodies referrals and reports name.
+    public var jurisdiction: String?
     public var entityID: String
     public var entityName: String
     public var checklist: String
@@ -42,9 +61,11 @@ public struct Evaluation: Sendable {
     public var checklistSHA256: String
     public var department: String
     public var inspectedOn: CivilDate
+    public var inspectors: [String]
+    public var methods: [InspectionMethod]
     public var items: [ItemVerdict]
     public var violations: [String]
-    public var result: (code: String, label: String, labelEN: String?)?
+    public var result: ResultVerdict?
     public var referrals: [Referral]
     /// Violations no route matched, with why.
     public var unrouted: [(item: String, reason: LocalizedText)]

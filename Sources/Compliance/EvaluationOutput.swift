@@ -1,7 +1,8 @@
 import Messages
 import Rulebook
 
-/// Renders evaluations: JSON exactly as SPEC.md §7, and a readable report.
+/// Renders evaluations: JSON exactly as SPEC.md §7 (through
+/// `EvaluationDocument`), and a readable report in one language.
 public enum EvaluationOutput {
     /// A findings file that was not evaluated: one object in the output
     /// array all the same, so the array keeps one object per file, in order.
@@ -15,72 +16,24 @@ public enum EvaluationOutput {
         ])
     }
 
-    public static func json(_ e: Evaluation, language: Language = .zh) -> JSONValue {
-        var o: [(String, JSONValue)] = [
-            ("file", .string(e.findingsPath)),
-            ("evaluated", .bool(true)),
-            ("entity", .string(e.entityID)),
-            ("entity_name", .string(e.entityName)),
-            ("checklist", .string(e.checklist)),
-            ("checklist_version", .string(e.checklistVersion)),
-            ("checklist_sha256", .string(e.checklistSHA256)),
-            ("department", .string(e.department)),
-            ("inspected_on", .string(e.inspectedOn.description)),
-            ("cooperation", .string(e.cooperation.rawValue)),
-            ("signature", .string(e.signature.rawValue)),
-        ]
-        if let note = e.refusalNote, !note.isEmpty { o.append(("refusal_note", .string(note))) }
-        o.append(("items", .array(e.items.map { item(e, $0, language) })))
-        o.append(("violations", .array(e.violations.map { .string($0) })))
-        if let r = e.result {
-            o.append(("result", .object([("code", .string(r.code)), ("label", .string(language == .en ? (r.labelEN ?? r.label) : r.label))])))
-        } else {
-            o.append(("result", .null))
-        }
-        o.append(("referrals", .array(e.referrals.map { r in
-            .object([("to", .string(r.to)), ("kind", .string(r.kind.rawValue)), ("items", .array(r.items.map { .string($0) })),
-                     ("due", r.due.map { .string($0.description) } ?? .null)])
-        })))
-        if !e.unrouted.isEmpty {
-            o.append(("unrouted", .array(e.unrouted.map { .object([("item", .string($0.item)), ("reason", .string($0.reason.text(language)))]) })))
-        }
-        return .object(o)
-    }
-
-    static func item(_ e: Evaluation, _ v: ItemVerdict, _ language: Language) -> JSONValue {
-        var o: [(String, JSONValue)] = [("id", .string(v.id)), ("status", .string(v.status.rawValue))]
-        if let value = v.value { o.append(("value", JSONValue.from(value))) }
-        if v.status == .fail || v.status == .error, let m = v.message { o.append(("message", .string(m.text(language)))) }
-        if let rule = v.rule {
-            o.append(("explain", .object([("rule", .string(rule)), ("values", .object(v.values.map { ($0.0, JSONValue.from($0.1)) }))])))
-        }
-        if v.evidenceMissing { o.append(("evidence_missing", .bool(true))) }
-        return .object(o)
-    }
-
-    /// Adds each item's severity and basis, which need the checklist.
-    public static func json(_ e: Evaluation, checklist c: Checklist?, language: Language = .zh) -> JSONValue {
-        guard case .object(var o) = json(e, language: language), let c else { return json(e, language: language) }
-        if let k = o.firstIndex(where: { $0.0 == "items" }), case .array(let items) = o[k].1 {
-            o[k].1 = .array(zip(items, e.items).map { json, verdict in
-                guard case .object(var fields) = json, let item = c.item(verdict.id) else { return json }
-                var extra: [(String, JSONValue)] = []
-                if let s = item.severity { extra.append(("severity", .string(s.rawValue))) }
-                if let b = item.basis { extra.append(("basis", .string(b))) }
-                fields.insert(contentsOf: extra, at: 2)
-                return .object(fields)
-            })
-        }
-        return .object(o)
+    /// The JSON object `check` prints for an evaluated file.
+    public static func json(_ e: Evaluation, rulebook: Rulebook, language: Language = .zh) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("file", .string(e.findingsPath)), ("evaluated", .bool(true))]
+        if case .object(let doc) = EvaluationDocument(e, rulebook: rulebook, language: language).json { fields += doc }
+        return .object(fields)
     }
 
     public static func text(_ e: Evaluation, rulebook book: Rulebook, language l: Language) -> String {
         let zh = l == .zh
+        let doc = EvaluationDocument(e, rulebook: book, language: l)
         let c = book.checklist(e.checklist)
         var lines: [String] = []
         lines.append(zh ? "【\(e.entityName)】\(e.entityID)" : "\(e.entityName) (\(e.entityID))")
         lines.append((zh ? "清单：" : "Checklist: ") + "\(c.map { zh ? $0.title : ($0.titleEN ?? $0.title) } ?? e.checklist) (\(e.checklist) v\(e.checklistVersion))")
-        lines.append((zh ? "检查部门：" : "Department: ") + book.name(of: e.department, l) + (zh ? "　检查日期：" : "  Date: ") + e.inspectedOn.description)
+        lines.append((zh ? "检查部门：" : "Department: ") + doc.departmentName + (zh ? "　检查日期：" : "  Date: ") + e.inspectedOn.description)
+        if !e.methods.isEmpty {
+            lines.append((zh ? "检查方式：" : "Methods: ") + e.methods.map { $0.label.text(l) }.joined(separator: zh ? "、" : ", "))
+        }
         if e.signature == .refused {
             lines.append(zh ? "被检查对象拒绝签字：\(e.refusalNote ?? "")" : "The entity refused to sign: \(e.refusalNote ?? "")")
         }
@@ -90,8 +43,9 @@ public enum EvaluationOutput {
         for v in e.items where v.status == .fail || v.status == .error {
             let item = c?.item(v.id)
             let mark = v.status == .fail ? "✗" : "?"
-            let sev = item?.severity.map { zh ? ["minor": "轻微", "general": "一般", "serious": "严重"][$0.rawValue]! : $0.rawValue } ?? ""
-            lines.append("  \(mark) \(v.id) [\(sev)] \(v.message?.text(l) ?? "")")
+            let sev = item?.severity.map { $0.label.text(l) } ?? ""
+            let key = item?.keyItem == true ? (zh ? "[重点]" : "[key item]") : ""
+            lines.append("  \(mark) \(v.id) [\(sev)]\(key) \(v.message?.text(l) ?? "")")
             if let b = item?.basis { lines.append((zh ? "      依据：" : "      Basis: ") + b) }
             if let rule = v.rule {
                 let vals = v.values.map { "\($0.0) = \(Values.display($0.1, l))" }.joined(separator: ", ")
@@ -99,14 +53,105 @@ public enum EvaluationOutput {
             }
         }
         if let r = e.result {
-            lines.append((zh ? "抽查结果：" : "Result: ") + (zh ? r.label : (r.labelEN ?? r.label)) + " (\(r.code))")
+            lines.append((zh ? "抽查结果：" : "Result: ") + r.label.text(l) + " (\(r.code))")
         }
-        for r in e.referrals {
-            let kind = zh ? ["transfer": "转办", "judicial": "移送司法机关", "credit_record": "记入信用记录", "rectification_followup": "后续处理"][r.kind.rawValue]! : r.kind.rawValue
-            lines.append((zh ? "移送：" : "Referral: ") + "\(book.name(of: r.to, l)) [\(kind)] \(r.items.joined(separator: ", "))" +
+        for r in doc.referrals {
+            lines.append((zh ? "移送：" : "Referral: ") + "\(r.toName) [\(r.kind.label.text(l))] \(r.items.joined(separator: ", "))" +
                          (r.due.map { zh ? "，期限 \($0)" : ", due \($0)" } ?? ""))
         }
         for u in e.unrouted { lines.append("  ! \(u.item): \(u.reason.text(l))") }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Severity {
+    public var label: LocalizedText {
+        switch self {
+        case .minor: return LocalizedText(zh: "轻微", en: "minor")
+        case .general: return LocalizedText(zh: "一般", en: "general")
+        case .serious: return LocalizedText(zh: "严重", en: "serious")
+        }
+    }
+}
+
+extension RouteKind {
+    public var label: LocalizedText {
+        switch self {
+        case .transfer: return LocalizedText(zh: "转办", en: "transfer")
+        case .judicial: return LocalizedText(zh: "移送司法机关", en: "to the judiciary")
+        case .creditRecord: return LocalizedText(zh: "记入信用记录", en: "credit record")
+        case .rectificationFollowup: return LocalizedText(zh: "后续处理", en: "follow-up")
+        }
+    }
+}
+
+extension EvaluationDocument {
+    /// The document as ordered JSON, keys as SPEC.md §7 names them.
+    public var json: JSONValue {
+        typealias K = CodingKeys
+        var o: [(String, JSONValue)] = []
+        func add(_ k: K, _ v: JSONValue) { o.append((k.stringValue, v)) }
+        func add(_ k: K, _ v: String?) { if let v { o.append((k.stringValue, .string(v))) } }
+        add(.plan, plan)
+        add(.task, task)
+        add(.jurisdiction, jurisdiction)
+        add(.entity, entity)
+        add(.entityName, entityName)
+        add(.checklist, checklist)
+        add(.checklistVersion, checklistVersion)
+        add(.checklistSHA256, checklistSHA256)
+        add(.department, department)
+        add(.departmentName, departmentName)
+        add(.inspectedOn, inspectedOn)
+        add(.inspectors, .array(inspectors.map { .string($0) }))
+        if !methods.isEmpty { add(.methods, .array(methods.map { .string($0.rawValue) })) }
+        add(.cooperation, cooperation.rawValue)
+        add(.signature, signature.rawValue)
+        add(.refusalNote, refusalNote)
+        add(.items, .array(items.map(\.json)))
+        add(.violations, .array(violations.map { .string($0) }))
+        add(.keyItemViolations, .array(keyItemViolations.map { .string($0) }))
+        if let r = result {
+            typealias R = Result.CodingKeys
+            var ro: [(String, JSONValue)] = [(R.code.stringValue, .string(r.code)), (R.label.stringValue, .string(r.label))]
+            if let en = r.labelEN { ro.append((R.labelEN.stringValue, .string(en))) }
+            ro += [(R.rank.stringValue, .int(Int64(r.rank))), (R.tone.stringValue, .string(r.tone.rawValue))]
+            add(.result, .object(ro))
+        } else {
+            add(.result, .null)
+        }
+        add(.referrals, .array(referrals.map { r in
+            typealias F = ReferralEntry.CodingKeys
+            var ro: [(String, JSONValue)] = [(F.to.stringValue, .string(r.to)), (F.toName.stringValue, .string(r.toName))]
+            if let en = r.toNameEN { ro.append((F.toNameEN.stringValue, .string(en))) }
+            ro += [(F.kind.stringValue, .string(r.kind.rawValue)), (F.items.stringValue, .array(r.items.map { .string($0) })),
+                   (F.due.stringValue, r.due.map { .string($0) } ?? .null), (F.route.stringValue, .string(r.route))]
+            return .object(ro)
+        }))
+        if let unrouted {
+            add(.unrouted, .array(unrouted.map { .object([("item", .string($0.item)), ("reason", .string($0.reason))]) }))
+        }
+        return .object(o)
+    }
+}
+
+extension EvaluationDocument.Item {
+    var json: JSONValue {
+        typealias K = CodingKeys
+        var o: [(String, JSONValue)] = [(K.id.stringValue, .string(id)), (K.title.stringValue, .string(title)),
+                                        (K.status.stringValue, .string(status.rawValue))]
+        func add(_ k: K, _ v: JSONValue?) { if let v { o.append((k.stringValue, v)) } }
+        add(.severity, severity.map { .string($0.rawValue) })
+        add(.basis, basis.map { .string($0) })
+        add(.keyItem, keyItem.map { .bool($0) })
+        add(.internetPlusCode, internetPlusCode.map { .string($0) })
+        add(.methods, methods.map { .array($0.map { .string($0.rawValue) }) })
+        add(.value, value)
+        add(.message, message.map { .string($0) })
+        add(.finding, finding.map { .string($0) })
+        add(.findingEN, findingEN.map { .string($0) })
+        add(.explain, explain.map { .object([("rule", .string($0.rule)), ("values", $0.values)]) })
+        add(.evidenceMissing, evidenceMissing.map { .bool($0) })
+        return .object(o)
     }
 }

@@ -21,7 +21,7 @@ enum Explanation {
                 verdict.rule = item.violation?.text ?? item.expect.map { "value != \(literal($0))" }
                 verdict.values = values(p, i, s)
                 verdict.message = message(item, c, s)
-                if let kind = item.evidence, (f.evidence[item.id] ?? []).isEmpty {
+                if let kind = item.evidence, f.evidenceFiles(item.id).isEmpty {
                     verdict.evidenceMissing = true
                     let what = kind == "photo" ? ("照片", "photo") : ("书面材料", "document")
                     let at = f.answers.first { $0.key.value == item.id }?.key.place ?? f.entityPlace
@@ -33,14 +33,11 @@ enum Explanation {
                 verdict.values = values(p, i, s)
                 let reason = errorReason(item, &s)
                 verdict.message = LocalizedText(zh: "规则无法求值：\(reason)", en: "the rule could not be evaluated: \(reason)")
-            case .notChecked:
-                if !item.isRule, item.compute == nil, s.values[i] == nil, item.required, f.cooperation == .cooperated {
-                    warnings.append(Diagnostic(f.entityPlace, severity: .warning, zh: "必答事项“\(item.id)”未作答", en: "required item '\(item.id)' is unanswered"))
-                }
             default: break
             }
             if rectified.contains(item.id), status != .fail {
-                warnings.append(Diagnostic(f.entityPlace, severity: .warning, zh: "事项“\(item.id)”未判定违规，却记为当场改正",
+                let at = f.rectifiedOnSite.first { $0.value == item.id }?.place ?? f.entityPlace
+                warnings.append(Diagnostic(at, severity: .warning, zh: "事项“\(item.id)”未判定违规，却记为当场改正",
                                            en: "item '\(item.id)' is marked rectified on site but is not violated"))
             }
             out.append(verdict)

@@ -22,7 +22,9 @@ public struct Interpreter: Sendable {
     public func evaluator(for checklist: String) -> ChecklistEvaluator? { evaluators[checklist] }
 
     /// Evaluates one findings file; nil (with error diagnostics) when the
-    /// findings do not fit their checklist.
+    /// findings do not fit their checklist: an unknown checklist or item, a
+    /// wrong type or range, a relevant required item left unanswered in a
+    /// cooperated inspection, notes or evidence for items that do not exist.
     public func evaluate(_ f: Findings, diagnostics d: inout Diagnostics) -> Evaluation? {
         guard let evaluator = evaluators[f.checklist.value] else {
             let ids = rulebook.checklists.map(\.id).sorted()
@@ -40,11 +42,10 @@ public struct Interpreter: Sendable {
                     en: "checklist '\(c.id)' belongs to '\(c.department)' and cannot be filed by '\(f.department.value)'")
             return nil
         }
+        let before = d.errors.count
         guard let answers = AnswerValidation.validate(f.answers, against: c, diagnostics: &d) else { return nil }
-        for r in f.rectifiedOnSite where c.item(r.value) == nil {
-            d.error(r.place, zh: "当场改正的事项“\(r.value)”不在清单中", en: "rectified item '\(r.value)' is not in the checklist")
-            return nil
-        }
+        ItemReferences.checkExist(f, c, diagnostics: &d)
+        guard d.errors.count == before else { return nil }
         let entity = Values.record(f.entity)
         let inspection = InspectionRecord.make(f)
         var scratch = ChecklistEvaluator.Scratch(c)
@@ -57,14 +58,19 @@ public struct Interpreter: Sendable {
         var verdicts: [ItemVerdict] = []
         if applies {
             evaluator.run(answers: answers, entity: entity, inspection: inspection, scratch: &scratch)
+            ItemReferences.checkRelevant(f, c, statuses: scratch.statuses, answers: answers, diagnostics: &d)
+            guard d.errors.count == before else { return nil }
             verdicts = Explanation.verdicts(evaluator.planned, scratch: &scratch, findings: f, warnings: &warnings)
         } else {
             verdicts = c.items.map { ItemVerdict(id: $0.id, status: .notApplicable, value: nil, message: nil, rule: nil, values: [], evidenceMissing: false) }
         }
         let violations = verdicts.filter { $0.status == .fail }.map(\.id)
-        var evaluation = Evaluation(findingsPath: f.path, entityID: f.entityID, entityName: f.entityName, checklist: c.id,
+        let plan = f.planID.flatMap { rulebook.plan($0) }
+        var evaluation = Evaluation(findingsPath: f.path, plan: f.planID, task: f.taskID, jurisdiction: plan?.jurisdiction,
+                                    entityID: f.entityID, entityName: f.entityName, checklist: c.id,
                                     checklistVersion: c.version, checklistSHA256: c.sha256, department: c.department,
-                                    inspectedOn: f.inspectedOn, items: verdicts, violations: violations, result: nil,
+                                    inspectedOn: f.inspectedOn, inspectors: f.inspectors.map(\.value), methods: f.methods,
+                                    items: verdicts, violations: violations, result: nil,
                                     referrals: [], unrouted: [], warnings: warnings, signature: f.signature,
                                     refusalNote: f.refusalNote, cooperation: f.cooperation, applies: applies)
         outcomes.apply(checklist: c, findings: f, entity: entity, evaluation: &evaluation)
@@ -91,7 +97,7 @@ enum InspectionRecord {
             "date": Values.timestamp(f.inspectedOn),
             "cooperation": .string(f.cooperation.rawValue),
             "signature": .string(f.signature.rawValue),
-            "plan": .string(f.plan ?? ""),
+            "plan": .string(f.planID ?? ""),
             "inspectors": .list(f.inspectors.map { .string($0.value) }),
             "not_checked": .int(Int64(notChecked)),
         ]))

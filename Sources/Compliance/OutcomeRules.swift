@@ -15,10 +15,9 @@ struct OutcomeRules: Sendable {
         let to: String
         let kind: RouteKind
         let days: Int
-        let label: String
-        let labelEN: String?
-        init(id: String, when: Program, to: String = "", kind: RouteKind = .transfer, days: Int = 0, label: String = "", labelEN: String? = nil) {
-            self.id = id; self.when = when; self.to = to; self.kind = kind; self.days = days; self.label = label; self.labelEN = labelEN
+        let category: ResultCategory?
+        init(id: String, when: Program, to: String = "", kind: RouteKind = .transfer, days: Int = 0, category: ResultCategory? = nil) {
+            self.id = id; self.when = when; self.to = to; self.kind = kind; self.days = days; self.category = category
         }
     }
 
@@ -34,7 +33,7 @@ struct OutcomeRules: Sendable {
     init(_ book: Rulebook) {
         self.book = book
         routes = book.routes.map { Rule(id: $0.id, when: $0.when.program, to: $0.to, kind: $0.kind, days: $0.withinWorkingDays) }
-        results = book.results.map { Rule(id: $0.code, when: $0.when.program, label: $0.label, labelEN: $0.labelEN) }
+        results = book.results.map { Rule(id: $0.code, when: $0.when.program, category: $0) }
     }
 
     func apply(checklist c: Checklist, findings f: Findings, entity: CELValue, evaluation e: inout Evaluation) {
@@ -62,13 +61,13 @@ struct OutcomeRules: Sendable {
         env[OutcomeRules.inspectionSlot] = inspection
         env[OutcomeRules.entitySlot] = entity
         for r in results {
-            if case .bool(true) = r.when.evaluate(&env) {
-                e.result = (r.id, r.label, r.labelEN)
+            if case .bool(true) = r.when.evaluate(&env), let category = r.category {
+                e.result = ResultVerdict(category)
                 break
             }
         }
         if e.result == nil {
-            e.warnings.append(Diagnostic(Place(path: f.path, line: 1, column: 1), severity: .warning,
+            e.warnings.append(Diagnostic(f.entityPlace, severity: .warning,
                                          zh: "没有适用的抽查结果类别（results.yaml）", en: "no result category applies (results.yaml)"))
         }
         var referrals: [Referral] = []
@@ -83,7 +82,7 @@ struct OutcomeRules: Sendable {
                 if to == Route.competent, case .map(let m) = record, case .string(let dep)? = m[string: "competent"] { to = dep }
                 let due: CivilDate?
                 if let cached = dueCache[route.days] { due = cached } else {
-                    due = OutcomeRules.dueDate(book, f.inspectedOn, route.days, e: &e, path: f.path)
+                    due = OutcomeRules.dueDate(book, f.inspectedOn, route.days, e: &e, at: f.inspectedOnPlace)
                     dueCache[route.days] = due
                 }
                 if let k = referrals.firstIndex(where: { $0.to == to && $0.kind == route.kind && $0.due == due }) {
@@ -103,12 +102,12 @@ struct OutcomeRules: Sendable {
         e.referrals = referrals
     }
 
-    static func dueDate(_ book: Rulebook, _ event: CivilDate, _ days: Int, e: inout Evaluation, path: String) -> CivilDate? {
+    static func dueDate(_ book: Rulebook, _ event: CivilDate, _ days: Int, e: inout Evaluation, at place: Place) -> CivilDate? {
         guard let calendar = book.calendar else { return nil }
         do {
             return try calendar.addingWorkingDays(days, to: event)
         } catch {
-            let w = Diagnostic(Place(path: path, line: 1, column: 1), severity: .warning,
+            let w = Diagnostic(place, severity: .warning,
                                zh: "无法计算期限：\(error)", en: "cannot compute the deadline: \(error)")
             if !e.warnings.contains(w) { e.warnings.append(w) }
             return nil

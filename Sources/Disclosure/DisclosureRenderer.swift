@@ -51,27 +51,6 @@ public enum DisclosureRenderer {
 
     // MARK: HTML
 
-    /// How a result category is highlighted.
-    public enum ResultTone: String, Sendable, CaseIterable {
-        /// 未发现问题
-        case clear
-        /// 发现问题（已责令改正 / 待后续处理）
-        case problem
-        /// 不配合检查情节严重 and the like
-        case serious
-        /// 未发现开展经营活动, 无法联系, other categories
-        case neutral
-    }
-
-    /// The tone of a result label (the official category names of SPEC §5).
-    public static func tone(of label: String) -> ResultTone {
-        if label.hasPrefix("未发现问题") { return .clear }
-        if label.contains("不配合") || label.contains("严重") || label.contains("拒绝") { return .serious }
-        if label.contains("无法联系") || label.contains("未发现开展") { return .neutral }
-        if label.contains("发现问题") || label.contains("责令") { return .problem }
-        return .neutral
-    }
-
     /// Escapes text for HTML element content and quoted attribute values.
     public static func escapeHTML(_ s: String) -> String {
         var out = ""
@@ -97,11 +76,12 @@ public enum DisclosureRenderer {
     public static func html(title: String, records: [PublicationRecord], generatedOn: String) -> String {
         let e = escapeHTML
         let showReferrals = records.contains { !($0.referrals ?? []).isEmpty }
-        var counts: [(label: String, count: Int)] = []
+        var counts: [(label: String, tone: String, count: Int)] = []
         for r in records {
             if let i = counts.firstIndex(where: { $0.label == r.resultLabel }) { counts[i].count += 1 }
-            else { counts.append((r.resultLabel, 1)) }
+            else { counts.append((r.resultLabel, r.resultTone, 1)) }
         }
+        let showDecisions = records.contains { !($0.decisions ?? []).isEmpty }
 
         var h = """
         <!DOCTYPE html>
@@ -127,9 +107,9 @@ public enum DisclosureRenderer {
         td ul{margin:0;padding-left:1.2em}
         .result{display:inline-block;padding:.1em .45em;border-radius:4px;font-weight:bold;white-space:nowrap}
         .tone-clear{background:#e3f4e6;color:#1b6b2c}
-        .tone-problem{background:#fff0d6;color:#8a5300}
+        .tone-notice{background:#fff0d6;color:#8a5300}
         .tone-serious{background:#fde2e1;color:#a01a14}
-        .tone-neutral{background:#eceff3;color:#444}
+        .dept{display:block;font-size:.85em;color:#555;margin-top:.2em}
         .none{color:#888}
         #empty{display:none;color:#666;margin:1em 0}
         @media print{.controls{display:none}th{position:static}}
@@ -156,7 +136,7 @@ public enum DisclosureRenderer {
 
         """
         for c in counts {
-            h += "<li class=\"tone-\(tone(of: c.label).rawValue)\">\(e(c.label))：\(c.count)</li>\n"
+            h += "<li class=\"tone-\(e(c.tone))\">\(e(c.label))：\(c.count)</li>\n"
         }
         h += """
         </ul>
@@ -164,6 +144,7 @@ public enum DisclosureRenderer {
         <thead><tr><th>主体名称</th><th>统一社会信用代码</th><th>抽查计划</th><th>检查部门</th><th>检查日期</th><th>抽查结果</th><th>发现的问题</th>
         """
         if showReferrals { h += "<th>移送处理</th>" }
+        if showDecisions { h += "<th>处理决定</th>" }
         h += "<th>公示日期</th></tr></thead>\n<tbody>\n"
 
         for r in records {
@@ -175,9 +156,14 @@ public enum DisclosureRenderer {
             h += "<td>\(e(r.planTitle))</td>"
             h += "<td>\(e(r.departments.joined(separator: "、")))</td>"
             h += "<td>\(e(r.inspectedOn))</td>"
-            h += "<td><span class=\"result tone-\(tone(of: r.resultLabel).rawValue)\">\(e(r.resultLabel))</span></td>"
+            h += "<td><span class=\"result tone-\(e(r.resultTone))\">\(e(r.resultLabel))</span>"
+            if r.departmentResults.count > 1 {
+                for d in r.departmentResults { h += "<span class=\"dept\">\(e(d.departmentName))：\(e(d.resultLabel))</span>" }
+            }
+            h += "</td>"
             h += "<td>\(list(r.findings))</td>"
             if showReferrals { h += "<td>\(list(r.referrals ?? []))</td>" }
+            if showDecisions { h += "<td>\(list(r.decisions ?? []))</td>" }
             h += "<td>\(e(r.publishedOn))</td>"
             h += "</tr>\n"
         }

@@ -45,6 +45,13 @@ public enum FindingsWriter {
             for (id, note) in s.notes.sorted(by: { $0.key < $1.key }) { lines.append("  \(id): \(scalar(.string(note)))") }
         }
         if !s.rectified.isEmpty { lines.append("rectified_on_site: [\(s.rectified.joined(separator: ", "))]") }
+        if !s.methods.isEmpty { lines.append("methods: [\(s.methods.map(\.rawValue).joined(separator: ", "))]") }
+        if !s.assistants.isEmpty {
+            lines.append("assistants:")
+            for a in s.assistants {
+                lines.append("  - {name: \(scalar(.string(a.name))), organisation: \(scalar(.string(a.organisation)))}")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

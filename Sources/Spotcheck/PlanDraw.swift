@@ -14,17 +14,40 @@ public typealias DrawSeed = Seed
 /// The inputs of a plan-driven draw besides the plan itself: the two
 /// directories and the announced seed.
 public struct PlanDrawRequest: Sendable {
-    /// The entity directory (CSV, typed by `Rules/directories.yaml`).
-    public var entitiesPath: String
-    /// The inspector directory (CSV).
-    public var inspectorsPath: String
+    /// Where the directories come from: CSV files typed by
+    /// `Rules/directories.yaml`, or rows already read (from a store).
+    public enum Directories: Sendable {
+        case files(entities: String, inspectors: String)
+        case rows(entities: [DirectoryRow], inspectors: [DirectoryRow], origin: String)
+    }
+
+    public var directories: Directories
     /// The public randomness: RFC 3797 number sources or an announced string.
     public var seed: Seed
 
     public init(entitiesPath: String, inspectorsPath: String, seed: Seed) {
-        self.entitiesPath = entitiesPath
-        self.inspectorsPath = inspectorsPath
+        directories = .files(entities: entitiesPath, inspectors: inspectorsPath)
         self.seed = seed
+    }
+
+    public init(entities: [DirectoryRow], inspectors: [DirectoryRow], origin: String, seed: Seed) {
+        directories = .rows(entities: entities, inspectors: inspectors, origin: origin)
+        self.seed = seed
+    }
+
+    /// Where entity rows are, for diagnostics (a file, or `<store>#entities`).
+    public var entitiesPath: String {
+        switch directories {
+        case .files(let e, _): return e
+        case .rows(_, _, let origin): return origin + "#entities"
+        }
+    }
+
+    public var inspectorsPath: String {
+        switch directories {
+        case .files(_, let i): return i
+        case .rows(_, _, let origin): return origin + "#inspectors"
+        }
     }
 }
 
@@ -174,9 +197,16 @@ public enum PlanDraw {
             throw PlanDrawError([Diagnostic(plan.place, zh: "Rules/directories.yaml 未声明 entities 与 inspectors 名录库",
                                             en: "Rules/directories.yaml declares no entities and inspectors directories")])
         }
-        let entityImport = importDirectory(request.entitiesPath, schema: entitySchema, problems: &problems, warnings: &warnings)
-        let inspectorImport = importDirectory(request.inspectorsPath, schema: inspectorSchema, problems: &problems, warnings: &warnings)
-        guard problems.isEmpty, let entityImport, let inspectorImport else { throw PlanDrawError(problems) }
+        let entityRows: [DirectoryRow]?, inspectorRows: [DirectoryRow]?
+        switch request.directories {
+        case .files(let e, let i):
+            entityRows = importDirectory(e, schema: entitySchema, problems: &problems, warnings: &warnings)?.rows
+            inspectorRows = importDirectory(i, schema: inspectorSchema, problems: &problems, warnings: &warnings)?.rows
+        case .rows(let e, let i, _):
+            (entityRows, inspectorRows) = (e, i)
+        }
+        guard problems.isEmpty, let entityRows, let inspectorRows else { throw PlanDrawError(problems) }
+        let entityImport = (rows: entityRows, ()), inspectorImport = (rows: inspectorRows, ())
 
         let planBytes: Data
         do { planBytes = try Data(contentsOf: URL(fileURLWithPath: plan.path)) } catch {
@@ -254,6 +284,20 @@ public enum PlanDraw {
             eligible[department, default: []].append(row.key)
         }
         guard problems.isEmpty else { throw PlanDrawError(problems) }
+        if population.isEmpty {
+            throw PlanDrawError([Diagnostic(plan.place, zh: "抽查对象范围为空：名录库中没有符合计划 population 条件的对象，无法抽取",
+                                            en: "the population is empty: no entity of the directory meets the plan's population rule, so nothing can be drawn")])
+        }
+        // Inspectors of a joining department whom the pool leaves out are named, never dropped silently.
+        for department in plan.departments {
+            let all = inspectorImport.rows.filter { $0["department"]?.canonicalText == department }.map(\.key)
+            let left = all.filter { !(eligible[department] ?? []).contains($0) }
+            if !left.isEmpty {
+                warnings.append(Diagnostic(plan.place, severity: .warning,
+                                           zh: "“\(department)”的 \(left.count) 名检查人员不在抽取范围内（计划的 pool 条件，如不在岗或无执法证号）：\(left.joined(separator: "、"))",
+                                           en: "\(left.count) inspector(s) of '\(department)' are outside the pool (the plan's pool rule, e.g. inactive or without an enforcement certificate): \(left.joined(separator: ", "))"))
+            }
+        }
         let pools = plan.departments.map {
             DepartmentPool(department: $0, inspectors: eligible[$0] ?? [], perTeam: plan.inspectorsPerTeam)
         }

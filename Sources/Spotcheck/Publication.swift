@@ -7,118 +7,143 @@ import Store
 import WorkingDays
 
 /// Public disclosure of results (SPEC.md §9): one record per inspected
-/// entity and plan, only once every joining department has entered its
-/// results, with personal data removed by `Rules/disclosure.yaml`.
+/// task, once every department that did not take the entity off its list
+/// has entered its results, with personal data removed by
+/// `Rules/disclosure.yaml`, and the head of the audit chain it was
+/// published under.
 extension CountyOffice {
     public struct PublicationRun: Sendable {
+        /// The records published now (new, or changed since last published).
         public var records: [PublicationRecord]
         public var redacted: RedactionReport
         /// Tasks held back because a department's results are not in yet.
         public var pending: [String]
+        /// The jurisdiction's audit head after publication.
+        public var auditHead: AuditHead
     }
 
-    public func publish(plan planID: String? = nil, on day: WorkingDays.CivilDate) throws -> PublicationRun {
-        let evaluations = try store.latestEvaluations(plan: planID)
-        let byTask = Dictionary(grouping: evaluations, by: \.taskID)
+    /// Publishes what is due on `day`: every complete task of a plan (or of
+    /// every plan of the jurisdiction) not yet published as it now stands.
+    public func publish(plan planID: String? = nil, on day: CivilDate, by actor: String) throws(LifecycleError) -> PublicationRun {
+        let plans = try planID.map { id throws(LifecycleError) in [try plan(id)] } ?? self.plans
         var records: [PublicationRecord] = []
         var pending: [String] = []
         var report = RedactionReport()
-        let planIDs = planID.map { [$0] } ?? rulebook.plans.map(\.id)
-        for pid in planIDs {
-            guard let plan = rulebook.plan(pid) else { continue }
-            for task in try store.tasks(plan: pid) {
+        let published = Dictionary(try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id) })
+            .compactMap { d in Self.decodeRecord(d.recordJSON).map { (d.taskID, $0) } }, uniquingKeysWith: { a, _ in a })
+        for plan in plans {
+            let evaluations = try storeCall({ () throws(StoreError) in try store.latestEvaluations(jurisdiction: id, plan: plan.id) })
+            let byTask = Dictionary(grouping: evaluations, by: \.taskID)
+            let confirmations = try latestConfirmations(plan: plan.id)
+            for task in try storeCall({ () throws(StoreError) in try store.tasks(jurisdiction: id, plan: plan.id) }) {
                 let evals = byTask[task.id] ?? []
-                let departments = Set(evals.compactMap { e in plan.checklists.first { $0.value.contains(e.checklist) }?.key })
-                guard !evals.isEmpty, departments.count == plan.departments.count else {
+                let expected = expectedChecklists(task, confirmations: confirmations)
+                let entered = Set(evals.map(\.checklist))
+                guard !expected.isEmpty, expected.allSatisfy(entered.contains) else {
                     if !evals.isEmpty { pending.append(task.id) }
                     continue
                 }
+                let latestEntry = evals.compactMap { CivilDate($0.enteredOn) }.max() ?? day
+                guard latestEntry <= day else { pending.append(task.id); continue }
                 let (record, redactor) = try publicationRecord(task: task, plan: plan, evaluations: evals, on: day)
                 var r = RedactionReport()
                 let clean = redactor.redact(record, report: &r)
+                if var earlier = published[task.id] {
+                    // Already published as it stands: nothing new to publish.
+                    (earlier.publishedOn, earlier.disclosureDue, earlier.auditSeq, earlier.auditHash) = (clean.publishedOn, clean.disclosureDue, nil, nil)
+                    if earlier == clean { continue }
+                }
                 report += r
-                try store.recordDisclosure(DisclosureRecord(taskID: task.id, planID: pid, publishedOn: day.description,
-                                                            json: DisclosureRenderer.json([clean])))
-                records.append(clean)
+                let stored = DisclosureRecord(jurisdiction: id, taskID: task.id, planID: plan.id, creditCode: clean.creditCode,
+                                              entityName: clean.entityName, resultCode: clean.resultCode,
+                                              publishedOn: day.description, recordJSON: DisclosureRenderer.json([clean]))
+                let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosure(stored, by: actor) })
+                var published = clean
+                published.auditSeq = kept.auditSeq
+                published.auditHash = kept.auditHash
+                published.publishedOn = kept.publishedOn
+                records.append(published)
             }
         }
-        return PublicationRun(records: records, redacted: report, pending: pending)
+        let head = try storeCall({ () throws(StoreError) in try store.auditHead(jurisdiction: id) })
+        return PublicationRun(records: records, redacted: report, pending: pending, auditHead: head)
     }
 
-    func publicationRecord(task: TaskRecord, plan: Plan, evaluations: [EvaluationRecord], on day: WorkingDays.CivilDate) throws -> (PublicationRecord, Redactor) {
+    /// Every task's current public record, by plan then task.
+    public func currentDisclosures(plan: String? = nil) throws(LifecycleError) -> [PublicationRecord] {
+        try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id, plan: plan) }).compactMap { d in
+            guard var r = Self.decodeRecord(d.recordJSON) else { return nil }
+            (r.auditSeq, r.auditHash, r.publishedOn) = (d.auditSeq, d.auditHash, d.publishedOn)
+            return r
+        }
+    }
+
+    static func decodeRecord(_ json: String) -> PublicationRecord? {
+        (try? JSONDecoder().decode([PublicationRecord].self, from: Data(json.utf8)))?.first
+    }
+
+    /// The checklists whose results a task needs before it is published:
+    /// every checklist of every department that has not taken the entity
+    /// off its list (比对和确认 rejected).
+    func expectedChecklists(_ task: TaskRecord, confirmations: [String: ConfirmationRecord]) -> [String] {
+        checklists(of: task).filter { department, _ in
+            confirmations[task.id + "|" + department]?.decision != .rejected
+        }.flatMap(\.value).sorted()
+    }
+
+    /// The record of one task from its departments' latest evaluations, and
+    /// the redactor for it.
+    func publicationRecord(task: TaskRecord, plan: Plan, evaluations: [EvaluationRecord],
+                           on day: CivilDate) throws(LifecycleError) -> (PublicationRecord, Redactor) {
         let entity = try self.entity(task.entityKey) ?? [:]
-        let name = entity["name"]?.display ?? task.entityKey
         var findings: [String] = []
-        var referrals: [String] = []
-        var codes: [String] = []
+        var referrals: Set<String> = []
+        var results: [PublicationRecord.DepartmentResult] = []
+        var best: (rank: Int, code: String, label: String, tone: String)?
         var inspected: [String] = []
-        var entered: [String] = []
-        for e in evaluations.sorted(by: { $0.checklist < $1.checklist }) {
-            codes.append(e.resultCode)
-            guard case .map(let o) = DatumJSON.decode(e.json) else { continue }
-            if case .string(let d)? = o["inspected_on"] { inspected.append(d) }
-            entered.append(e.enteredOn)
-            let department = o["department"]?.display ?? ""
-            let c = rulebook.checklist(e.checklist)
-            let notes = try self.notes(of: e.submissionID)
-            // What was found, in the words of the evaluation's message.
-            var messages: [String: String] = [:]
-            if case .list(let items)? = o["items"] {
-                for case .map(let item) in items {
-                    if case .string(let id)? = item["id"], case .string(let m)? = item["message"] { messages[id] = m }
+        let documents = evaluations.sorted { ($0.department, $0.checklist) < ($1.department, $1.checklist) }
+            .compactMap { e in DocumentJSON.decode(e.document).map { (e, $0) } }
+        for (e, doc) in documents {
+            inspected.append(doc.inspectedOn)
+            let body = name(of: e.department)
+            if let r = doc.result {
+                if !results.contains(where: { $0.department == e.department && $0.resultCode == r.code }) {
+                    results.append(.init(department: e.department, departmentName: body, resultCode: r.code, resultLabel: r.label))
                 }
+                if best == nil || r.rank > best!.rank { best = (r.rank, r.code, r.label, r.tone.rawValue) }
             }
-            for id in e.violations {
-                let text = messages[id] ?? c?.item(id)?.title ?? id
-                findings.append("\(rulebook.name(of: department))：\(text)" + (notes[id].map { "（\($0)）" } ?? ""))
+            for item in doc.failedItems {
+                findings.append("\(body)：\(item.finding ?? item.title)")
             }
-            if case .list(let rs)? = o["referrals"] {
-                for case .map(let r) in rs {
-                    let to = r["to"]?.display ?? ""
-                    guard to != department else { continue }
-                    referrals.append("已移交\(rulebook.name(of: to))依法处理")
-                }
+            for r in doc.referrals where r.to != e.department {
+                referrals.insert("已移交\(name(of: r.to))依法处理")
             }
         }
-        let result = combinedResult(codes)
-        let enteredOn = entered.max().flatMap(WorkingDays.CivilDate.init) ?? day
-        let due = try? rulebook.calendar?.addingWorkingDays(plan.discloseWithinWorkingDays, to: enteredOn)
-        let record = PublicationRecord(entityName: name, creditCode: task.entityKey, planID: plan.id, planTitle: plan.title,
-                                       departments: plan.departments.map { rulebook.name(of: $0) },
-                                       inspectedOn: inspected.max() ?? "", resultCode: result.code, resultLabel: result.label,
-                                       findings: findings, referrals: referrals.isEmpty ? nil : Array(Set(referrals)).sorted(),
-                                       publishedOn: day.description, disclosureDue: due?.description)
-        return (record, try redactor(for: entity, keep: [name, task.entityKey]))
+        // A department whose results are all "no problem" across checklists shows one result.
+        let decisions = try publicDecisions(task: task.id)
+        let clear = rulebook.results.first { $0.tone == .clear }
+        let result = best ?? (0, clear?.code ?? "", clear?.label ?? "", ResultCategory.Tone.clear.rawValue)
+        let due = try? addingWorkingDays(plan.discloseWithinWorkingDays,
+                                          to: evaluations.compactMap { CivilDate($0.enteredOn) }.max() ?? day, at: plan.place)
+        let record = PublicationRecord(
+            entityName: task.entityName, creditCode: task.entityKey, planID: plan.id, planTitle: plan.title,
+            jurisdiction: jurisdiction.name.zh, departments: plan.departments.map { name(of: $0) },
+            inspectedOn: inspected.max() ?? "", resultCode: result.code, resultLabel: result.label, resultTone: result.tone,
+            departmentResults: results, findings: findings, referrals: referrals.isEmpty ? nil : referrals.sorted(),
+            decisions: decisions.isEmpty ? nil : decisions, publishedOn: day.description, disclosureDue: due?.description)
+        return (record, try redactor(for: entity, keep: [task.entityName, task.entityKey]))
     }
 
-    /// The inspectors' notes of a stored submission, by item.
-    func notes(of submissionID: String) throws -> [String: String] {
-        guard let s = try store.submission(submissionID) else { return [:] }
-        var d = Diagnostics()
-        guard let file = YAMLFile.parse(s.payload, path: submissionID, diagnostics: &d),
-              let doc = DocumentReader(file, allowed: FindingsLoader.keys, what: LocalizedText(zh: "检查记录", en: "findings"), diagnostics: &d)
-        else { return [:] }
-        var out: [String: String] = [:]
-        for (k, v) in doc.entries("notes", &d) ?? [] { out[k.value] = v.value.display }
-        return out
-    }
-
-    /// A joint inspection's overall result: no problem only if every
-    /// department found none; otherwise the first other category in the
-    /// order of `results.yaml` (which lists the gravest first).
-    func combinedResult(_ codes: [String]) -> (code: String, label: String) {
-        let order = rulebook.results.map(\.code)
-        let label = { (c: String) in self.rulebook.results.first { $0.code == c }?.label ?? c }
-        let problems = codes.filter { $0 != "no_problem" }
-        guard let worst = problems.min(by: { (order.firstIndex(of: $0) ?? .max) < (order.firstIndex(of: $1) ?? .max) }) else {
-            return ("no_problem", label("no_problem"))
+    /// The public handling decisions (行政处罚决定) of a task's referrals.
+    func publicDecisions(task: String) throws(LifecycleError) -> [String] {
+        try handlingResults().filter { $0.referral.taskID == task && $0.decisionPublic }.map { h in
+            "\(h.recipientName.zh)：\(h.decision)" + (h.decisionNo.map { "（\($0)）" } ?? "") + "，\(h.handledOn)"
         }
-        return (worst, label(worst))
     }
 
     /// Redaction rules from `Rules/disclosure.yaml`; the names are the values
     /// of personal columns of this entity and of every inspector.
-    func redactor(for entity: [String: Datum], keep: [String]) throws -> Redactor {
+    func redactor(for entity: [String: Datum], keep: [String]) throws(LifecycleError) -> Redactor {
         var rules: [RedactionRule] = []
         let policy = rulebook.disclosure
         if policy.rules.contains(.idCardNumbers) { rules.append(.idCardNumbers) }
@@ -129,12 +154,15 @@ extension CountyOffice {
             rules.append(.personNames(names.filter { !$0.isEmpty && !keep.contains($0) }))
         }
         for p in policy.patterns { rules.append(.pattern(p.pattern, replacement: p.replacement)) }
-        return try Redactor(rules: rules, keep: keep)
+        do { return try Redactor(rules: rules, keep: keep) } catch {
+            throw LifecycleError(Place(path: workspace.root + "/Rules/disclosure.yaml", line: 1, column: 1),
+                                 zh: "公示规则中的隐去模式无效：\(error)", en: "a redaction pattern of the disclosure rules is invalid: \(error)")
+        }
     }
 
-    func personalInspectorValues() throws -> [String] {
+    func personalInspectorValues() throws(LifecycleError) -> [String] {
         let columns = rulebook.inspectorSchema?.personalColumns ?? []
-        return try store.directory("inspectors").flatMap { r -> [String] in
+        return try storeCall({ () throws(StoreError) in try store.directoryRows(.inspectors, jurisdiction: id) }).flatMap { r -> [String] in
             guard case .map(let m) = DatumJSON.decode(r.json) else { return [] }
             return columns.compactMap { m[$0]?.display }
         }

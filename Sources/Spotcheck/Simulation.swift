@@ -20,6 +20,12 @@ public struct FindingsSimulator {
     /// A uniform draw in [0, 1) from the simulation's stream.
     mutating func unitDraw() -> Double { rng.unit() }
 
+    /// How often an inspection finds the entity unreachable, not operating,
+    /// or obstructing (the categories that end an inspection early).
+    public var unreachableRate = 0.01, notOperatingRate = 0.01, obstructedRate = 0.004
+    /// How often a specialist is sent to help (选派专业人员协助).
+    public var assistedRate = 0.05
+
     public struct Simulated {
         public var answers: [(String, Datum)]
         public var rectified: [String]
@@ -27,24 +33,28 @@ public struct FindingsSimulator {
         public var signature: Findings.Signature
         public var refusalNote: String?
         public var notes: [String: String]
+        public var methods: [InspectionMethod] = []
+        public var assistants: [Findings.Assistant] = []
     }
 
     /// Answers for one checklist and entity, asking items in file order and
     /// skipping those whose `relevant` is false given the answers so far.
-    public mutating func simulate(_ c: Checklist, entity: [String: Datum], on date: CivilDate) -> Simulated {
+    /// `people` are the entity's personal values (its representative's name,
+    /// phone) that inspectors' notes mention and disclosure must remove.
+    public mutating func simulate(_ c: Checklist, entity: [String: Datum], people: [String], on date: CivilDate) -> Simulated {
         var out = Simulated(answers: [], rectified: [], cooperation: .cooperated, signature: .signed, refusalNote: nil, notes: [:])
-        if c.department == "market_supervision", c.id.hasSuffix("registration") {
-            let roll = rng.unit()
-            if roll < 0.02 { out.cooperation = .unreachable; return out }
-            if roll < 0.03 { out.cooperation = .notOperating; return out }
-        }
-        if rng.unit() < 0.005 { out.cooperation = .obstructed; return out }
+        let roll = rng.unit()
+        if roll < unreachableRate { out.cooperation = .unreachable; return out }
+        if roll < unreachableRate + notOperatingRate { out.cooperation = .notOperating; return out }
+        if roll < unreachableRate + notOperatingRate + obstructedRate { out.cooperation = .obstructed; return out }
+        var methods: [InspectionMethod] = []
         var a = Activation(c.environment)
         a[c.entitySlot] = Values.record(entity)
         a[c.inspectionSlot] = .map(CELMap(strings: ["department": .string(c.department), "date": Values.timestamp(date)]))
         for item in c.items where !item.isRule && item.compute == nil {
             if let relevant = item.relevant, case .bool(false) = relevant.program.evaluate(&a) { continue }
             if !item.required, rng.unit() < 0.3 { continue }
+            for m in item.methods where !methods.contains(m) { methods.append(m) }
             let wantFail = item.canFail && rng.unit() < (failureRate[item.severity ?? .general] ?? 0.05)
             guard let answer = choose(item, wantFail: wantFail, date: date, &a, valueSlot: c.valueSlot) else { continue }
             out.answers.append((item.id, answer))
@@ -53,14 +63,18 @@ public struct FindingsSimulator {
                 let rectified = item.severity != .serious && rng.unit() < rectifiedRate
                 if rectified { out.rectified.append(item.id) }
                 // Inspectors' notes name people and numbers: disclosure must remove them.
-                let person = entity["legal_rep"]?.display ?? "负责人"
-                let phone = entity["phone"]?.display ?? ""
+                let person = people.first ?? ""
+                let contact = people.dropFirst().first.map { "（\($0)）" } ?? ""
                 out.notes[item.id] = rectified
                     ? "已当场整改，负责人\(person)签字确认"
-                    : "已向负责人\(person)（\(phone)）送达责令改正通知书"
+                    : "已向负责人\(person)\(contact)送达责令改正通知书"
             }
         }
         reconcileRules(c, entity: entity, date: date, &a, &out)
+        out.methods = InspectionMethod.allCases.filter(methods.contains)
+        if rng.unit() < assistedRate {
+            out.assistants = [Findings.Assistant(name: "专业技术人员", organisation: "县疾病预防控制中心")]
+        }
         if rng.unit() < refusedSignatureRate {
             out.signature = .refused
             out.refusalNote = "被检查单位负责人对检查结果有异议，拒绝在记录表上签字，检查人员已现场录像并如实记录"

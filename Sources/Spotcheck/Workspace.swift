@@ -3,6 +3,7 @@ import Directories
 import Foundation
 import Messages
 import Rulebook
+import WorkingDays
 
 /// A loaded rulebook and its interpreter: the starting point of every
 /// command (validate, test, check, draw, demo).
@@ -78,6 +79,27 @@ public enum DirectoryData {
 
     public static func record(_ row: DirectoryRow) -> [String: Datum] {
         row.values.mapValues(datum)
+    }
+
+    /// A row kept in a store (`DatumJSON` of `record`) back as a typed row.
+    public static func row(key: String, json: String, schema: DirectorySchema, line: Int) -> DirectoryRow? {
+        guard case .map(let m) = DatumJSON.decode(json) else { return nil }
+        var values: [String: DirectoryValue] = [:]
+        for column in schema.columns {
+            guard let d = m[column.name] else { continue }
+            switch (column.type, d) {
+            case (.string, .string(let s)): values[column.name] = .string(s)
+            case (.int, .int(let i)): values[column.name] = .int(i)
+            case (.double, .double(let x)): values[column.name] = .double(x)
+            case (.double, .int(let i)): values[column.name] = .double(Double(i))
+            case (.bool, .bool(let b)): values[column.name] = .bool(b)
+            case (.date, .date(let y, let mo, let da)):
+                if let c = CivilDate(year: y, month: mo, day: da) { values[column.name] = .date(c) }
+            case (.list, .list(let l)): values[column.name] = .list(l.map(\.display))
+            default: continue
+            }
+        }
+        return DirectoryRow(line: line, key: key, values: values)
     }
 
     /// An id → record lookup over imported rows.

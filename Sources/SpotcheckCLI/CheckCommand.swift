@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             switch format {
-            case .json: json.append(EvaluationOutput.json(e, checklist: ws.rulebook.checklist(e.checklist), language: options.lang))
+            case .json: json.append(EvaluationOutput.json(e, rulebook: ws.rulebook, language: options.lang))
             case .text: print(EvaluationOutput.text(e, rulebook: ws.rulebook, language: options.lang) + "\n")
             }
         }

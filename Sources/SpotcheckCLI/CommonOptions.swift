@@ -38,4 +38,10 @@ enum Output {
     }
 
     static func fileExists(_ path: String) -> Bool { FileManager.default.isReadableFile(atPath: path) }
+
+    /// Prints one diagnostic and exits with `code` (1 invalid input, 2 usage or unreadable).
+    static func fail(_ place: Place, _ message: LocalizedText, _ lang: Language, code: Int32) -> Never {
+        diagnostics([Diagnostic(path: place.path, line: place.line, column: place.column, message)], lang)
+        Foundation.exit(code)
+    }
 }

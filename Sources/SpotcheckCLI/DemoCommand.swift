@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Rulebook
 import Spotcheck
+import Store
+import Messages
 
 /// `spotcheck demo`: the whole cycle on the bundled sample county.
 struct DemoCommand: ParsableCommand {
@@ -14,10 +16,14 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The fresh folder to write into (default: the first free spotcheck-demo[-N]).")
     var out: String?
 
+    @Option(help: "The store to run on (default: spotcheck.sqlite in the folder).")
+    var store: String?
+
     func run() throws {
         let folder = out ?? Self.freeFolder(options.root)
         var demo = Demo(root: options.root, out: folder)
         demo.language = options.lang
+        demo.storeLocation = store
         do {
             let s = try demo.run()
             let zh = options.lang == .zh
@@ -26,6 +32,8 @@ struct DemoCommand: ParsableCommand {
         } catch let e as LifecycleError {
             Output.diagnostics(e.diagnostics, options.lang)
             throw ExitCode(1)
+        } catch let e as StoreError {
+            Output.fail(Place(path: store ?? folder, line: 1, column: 1), e.message, options.lang, code: 1)
         }
     }
 

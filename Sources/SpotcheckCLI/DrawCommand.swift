@@ -3,6 +3,8 @@ import Draw
 import Foundation
 import Rulebook
 import Spotcheck
+import Store
+import Messages
 
 /// `spotcheck draw PLAN …` and `spotcheck draw verify CERT …` (SPEC.md §8, §10).
 ///
@@ -15,6 +17,7 @@ struct DrawCommand: ParsableCommand {
         abstract: "Draw entities and inspectors for a plan; write the certificate, report and task forms.",
         discussion: """
             spotcheck draw PLAN --entities CSV --inspectors CSV (--seed-numbers "1 2 3" [--seed-numbers 42 …] | --seed-string TEXT) [--out DIR] [--lang zh|en] [--root DIR]
+            spotcheck draw PLAN --store STORE (--seed-numbers … | --seed-string TEXT) [--on DATE] [--out DIR] [--by NAME]
             spotcheck draw verify CERT --entities CSV --inspectors CSV [--plan FILE] [--seed-numbers … | --seed-string …] [--lang zh|en] [--root DIR]
 
             PLAN is a plan id (Rules/plans/) or the path of a plan file. Wrong usage exits 2; \
@@ -93,16 +96,25 @@ struct SeedOptions: ParsableArguments {
 
 struct DrawRunArguments: DrawArguments {
     static let configuration = CommandConfiguration(commandName: "spotcheck draw")
-    static let usage = "spotcheck draw PLAN --entities CSV --inspectors CSV (--seed-numbers \"1 2 3\" … | --seed-string TEXT) [--out DIR] [--lang zh|en] [--root DIR]"
+    static let usage = "spotcheck draw PLAN (--entities CSV --inspectors CSV | --store STORE) (--seed-numbers \"1 2 3\" … | --seed-string TEXT) [--on DATE] [--out DIR] [--lang zh|en] [--root DIR]"
 
     @Argument(help: "A plan id (Rules/plans/) or the path of a plan file.")
     var plan: String
 
     @Option(help: "The entity directory (CSV).")
-    var entities: String
+    var entities: String?
 
     @Option(help: "The inspector directory (CSV).")
-    var inspectors: String
+    var inspectors: String?
+
+    @Option(help: "Draw from this store's directories and record the draw and its tasks there.")
+    var store: String?
+
+    @Option(help: "With --store: the day of the draw (default: today).")
+    var on: String?
+
+    @Option(help: "With --store: who records the draw (default: the system user).")
+    var by: String?
 
     @OptionGroup var seedOptions: SeedOptions
 
@@ -114,8 +126,14 @@ struct DrawRunArguments: DrawArguments {
     func check() throws {
         try seedOptions.check()
         guard seedOptions.given else { throw ValidationError("give the seed: --seed-numbers … or --seed-string …") }
+        if store == nil, entities == nil || inspectors == nil {
+            throw ValidationError("give --entities and --inspectors, or --store")
+        }
+        if store != nil, entities != nil || inspectors != nil {
+            throw ValidationError("with --store the directories come from the store: leave out --entities and --inspectors")
+        }
         let planIsPath = plan.contains("/") || plan.hasSuffix(".yaml") || plan.hasSuffix(".yml")
-        for path in [entities, inspectors] + (planIsPath ? [plan] : []) where !Output.fileExists(path) {
+        for path in [entities, inspectors, store].compactMap({ $0 }) + (planIsPath ? [plan] : []) where !Output.fileExists(path) {
             throw ValidationError(common.lang == .zh ? "无法读取 \(path)" : "cannot read \(path)")
         }
     }
@@ -126,13 +144,17 @@ struct DrawRunArguments: DrawArguments {
         Output.diagnostics(diagnostics, lang)
         // A plan id that names no plan is wrong usage; a broken rulebook is not.
         guard let workspace, let plan else { throw ExitCode(workspace != nil ? 2 : 1) }
-        let request = PlanDrawRequest(entitiesPath: entities, inspectorsPath: inspectors, seed: seedOptions.seed!)
         let outcome: PlanDrawOutcome
-        do {
-            outcome = try PlanDraw.run(request, plan: plan, in: workspace)
-        } catch {
-            Output.diagnostics(error.diagnostics, lang)
-            throw ExitCode(1)
+        if let store {
+            outcome = try drawFromStore(store, plan: plan, workspace: workspace)
+        } else {
+            let request = PlanDrawRequest(entitiesPath: entities!, inspectorsPath: inspectors!, seed: seedOptions.seed!)
+            do {
+                outcome = try PlanDraw.run(request, plan: plan, in: workspace)
+            } catch {
+                Output.diagnostics(error.diagnostics, lang)
+                throw ExitCode(1)
+            }
         }
         Output.diagnostics(outcome.warnings, lang)
         let folder = out ?? "draw-\(plan.id)"
@@ -146,6 +168,27 @@ struct DrawRunArguments: DrawArguments {
         print(lang == .zh
               ? "\n已写入 \(folder)/certificate.json、\(folder)/report.txt、\(folder)/index.html 及 \(outcome.tasks.count) 个任务（\(folder)/tasks/）"
               : "\nWrote \(folder)/certificate.json, \(folder)/report.txt, \(folder)/index.html and \(outcome.tasks.count) tasks (\(folder)/tasks/)")
+    }
+}
+
+extension DrawRunArguments {
+    /// Draws from the store's directories and records the draw, its plan version and tasks.
+    func drawFromStore(_ location: String, plan: Plan, workspace: Workspace) throws -> PlanDrawOutcome {
+        let lang = common.lang
+        let s: Store
+        do { s = try Store.open(location, mode: .open) } catch {
+            Output.fail(Place(path: location, line: 1, column: 1), error.message, lang, code: 1)
+        }
+        let office: CountyOffice
+        do { office = try CountyOffice(workspace: workspace, store: s, jurisdiction: plan.jurisdiction) } catch {
+            Output.diagnostics(error.diagnostics, lang)
+            throw ExitCode(1)
+        }
+        let day = try parseDay(on, lang)
+        let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return try lifecycle(lang) { () throws(LifecycleError) in
+            try office.draw(plan: plan.id, seed: seedOptions.seed!, on: day, by: "spotcheck draw (\(who))")
+        }
     }
 }
 

@@ -1,215 +1,208 @@
-import Crypto
 import Foundation
+import GRDB
+import Messages
 
-/// One entry of the audit log. Each entry carries the hash of the one
-/// before, so that editing, deleting or reordering entries breaks the chain.
-public struct AuditEntry: Sendable, Hashable, Codable {
+/// One entry of a jurisdiction's audit log. Each entry carries the hash of
+/// the one before, so that editing, deleting or reordering entries breaks
+/// the chain; each names who made the change (a user or a command).
+public struct AuditEntry: StoredRecord, Hashable {
+    public static let databaseTableName = "audit_log"
+    public var jurisdiction: String
     public var seq: Int
     public var at: String
+    public var actor: String
     public var action: String
     public var subject: String
     public var payloadSHA256: String
     public var previousHash: String
     public var hash: String
 
-    public init(seq: Int, at: String, action: String, subject: String,
-                payloadSHA256: String, previousHash: String, hash: String) {
-        self.seq = seq
-        self.at = at
-        self.action = action
-        self.subject = subject
-        self.payloadSHA256 = payloadSHA256
-        self.previousHash = previousHash
-        self.hash = hash
-    }
-
-    /// The previous hash of the first entry: 64 zeros.
+    /// The previous hash of a chain's first entry: 64 zeros.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// SHA-256 hex of previousHash ‖ "\n" ‖ seq ‖ "\n" ‖ at ‖ "\n" ‖ action ‖ "\n" ‖ subject ‖ "\n" ‖ payloadSHA256.
-    public static func computeHash(previousHash: String, seq: Int, at: String, action: String,
-                                   subject: String, payloadSHA256: String) -> String {
-        sha256Hex([previousHash, String(seq), at, action, subject, payloadSHA256].joined(separator: "\n"))
+    /// SHA-256 of previous ‖ jurisdiction ‖ seq ‖ at ‖ actor ‖ action ‖ subject ‖ payload, newline-separated.
+    public static func computeHash(previousHash: String, jurisdiction: String, seq: Int, at: String, actor: String,
+                                   action: String, subject: String, payloadSHA256: String) -> String {
+        sha256Hex([previousHash, jurisdiction, String(seq), at, actor, action, subject, payloadSHA256].joined(separator: "\n"))
     }
 
-    /// The hash this entry should carry, recomputed from its fields.
     public var recomputedHash: String {
-        Self.computeHash(previousHash: previousHash, seq: seq, at: at, action: action,
-                         subject: subject, payloadSHA256: payloadSHA256)
+        Self.computeHash(previousHash: previousHash, jurisdiction: jurisdiction, seq: seq, at: at, actor: actor,
+                         action: action, subject: subject, payloadSHA256: payloadSHA256)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case jurisdiction, seq, at, actor, action, subject, payloadSHA256 = "payload_sha256"
+        case previousHash = "previous_hash", hash
     }
 }
 
-/// What is wrong with one place of the audit log.
-public struct AuditProblem: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable {
-        /// An entry's fields no longer give its hash: the entry was edited.
-        case editedEntry = "edited-entry"
-        /// The sequence numbers jump: entries were deleted before this one.
-        case missingEntries = "missing-entries"
-        /// An entry does not link to the entry before it (deleted, inserted or reordered).
-        case brokenLink = "broken-link"
-        /// The log ends before the last entry the store appended: its tail was deleted.
-        case truncatedTail = "truncated-tail"
-        /// A stored row no longer matches the entry that recorded it.
-        case dataMismatch = "data-mismatch"
-        /// A stored row has no audit entry.
-        case unrecordedData = "unrecorded-data"
-    }
+/// The last entry of a jurisdiction's chain: published with every
+/// disclosure and report, so a chain rewritten later disagrees with what
+/// the public already holds.
+public struct AuditHead: StoredRecord, Hashable {
+    public static let databaseTableName = "audit_heads"
+    public var jurisdiction: String
+    public var seq: Int
+    public var hash: String
 
-    /// The sequence number of the entry concerned; nil for a stored row that no entry records.
-    public var seq: Int?
-    public var kind: Kind
-    public var detail: String
-
-    public init(seq: Int?, kind: Kind, detail: String) {
+    public init(jurisdiction: String, seq: Int, hash: String) {
+        self.jurisdiction = jurisdiction
         self.seq = seq
-        self.kind = kind
-        self.detail = detail
+        self.hash = hash
     }
-
-    public var description: String { "#\(seq.map(String.init) ?? "-") \(kind.rawValue): \(detail)" }
 }
 
-/// The result of `Store.verifyAudit()`.
-public struct AuditReport: Sendable, Hashable, CustomStringConvertible {
-    /// The number of entries in the log.
-    public var count: Int
-    /// Every problem found, in the order of the log.
-    public var problems: [AuditProblem]
+/// A kind of row the audit log records: one entry per row, whose payload is
+/// the SHA-256 of the row's canonical form. `audit verify` reads every row
+/// back with `allRowsSQL` and checks it against its entry, and every entry
+/// against its row.
+protocol AuditedRecord: StoredRecord {
+    /// The entry's action, e.g. `submission`.
+    static var auditAction: String { get }
+    /// Every row of one jurisdiction.
+    static var allRowsSQL: String { get }
+    var jurisdiction: String { get }
+    /// The row's id, unique within its kind.
+    var auditSubject: String { get }
+    /// The record with the id the database gave it on insert.
+    func inserted(id: Int64) -> Self
+}
 
-    public init(count: Int, problems: [AuditProblem]) {
-        self.count = count
-        self.problems = problems
+extension AuditedRecord {
+    var canonical: Canonical { Canonical.of(self, kind: Self.auditAction) }
+    func inserted(id: Int64) -> Self { self }
+}
+
+extension DirectoryImportRecord: AuditedRecord {
+    static let auditAction = "directory_import"
+    static let allRowsSQL = "SELECT * FROM directory_imports WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { "\(directory.rawValue)/\(version)" }
+    func inserted(id: Int64) -> Self { var r = self; r.id = id; return r }
+}
+
+extension PlanVersionRecord: AuditedRecord {
+    static let auditAction = "plan_version"
+    static let allRowsSQL = "SELECT * FROM plan_versions WHERE jurisdiction = ? ORDER BY plan_id, version"
+    var auditSubject: String { "\(planID)@\(version)" }
+}
+
+extension DrawRecord: AuditedRecord {
+    static let auditAction = "draw"
+    static let allRowsSQL = "SELECT * FROM draws WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { id }
+}
+
+extension ConfirmationRecord: AuditedRecord {
+    static let auditAction = "confirmation"
+    static let allRowsSQL = "SELECT * FROM confirmations WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { "confirmation/\(id ?? 0)" }
+    func inserted(id: Int64) -> Self { var r = self; r.id = id; return r }
+}
+
+extension SubmissionRecord: AuditedRecord {
+    static let auditAction = "submission"
+    static let allRowsSQL = "SELECT * FROM submissions WHERE jurisdiction = ? ORDER BY submission_id"
+    var auditSubject: String { submissionID }
+}
+
+extension EvaluationRecord: AuditedRecord {
+    static let auditAction = "evaluation"
+    static let allRowsSQL = "SELECT * FROM evaluations WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { "evaluation/\(id ?? 0)" }
+    func inserted(id: Int64) -> Self { var r = self; r.id = id; return r }
+}
+
+extension ReferralRecord: AuditedRecord {
+    static let auditAction = "referral"
+    static let allRowsSQL = "SELECT * FROM referrals WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { id }
+}
+
+extension ReferralEventRecord: AuditedRecord {
+    static let auditAction = "referral_event"
+    static let allRowsSQL = "SELECT * FROM referral_events WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { "referral_event/\(id ?? 0)" }
+    func inserted(id: Int64) -> Self { var r = self; r.id = id; return r }
+}
+
+extension DisclosureRecord: AuditedRecord {
+    static let auditAction = "disclosure"
+    static let allRowsSQL = "SELECT * FROM disclosures WHERE jurisdiction = ? ORDER BY id"
+    var auditSubject: String { "disclosure/\(id ?? 0)" }
+    func inserted(id: Int64) -> Self { var r = self; r.id = id; return r }
+}
+
+/// The digest of many rows (a directory version's rows, a draw's tasks),
+/// held by the audited record that owns them: a row edited, added or
+/// deleted later changes the digest.
+enum RowDigest {
+    static func of(_ lines: [String]) -> String {
+        var c = Canonical("rows")
+        c.addCount("rows", lines.count)
+        for line in lines { c.add("-", line) }
+        return c.sha256
     }
 
-    public var ok: Bool { problems.isEmpty }
+    static func directory(_ rows: [DirectoryRowRecord]) -> String {
+        of(rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { $0.key + "\t" + $0.json })
+    }
 
-    /// The sequence number of the first entry found wrong.
-    public var firstBadSeq: Int? { problems.compactMap(\.seq).min() }
+    static func tasks(_ tasks: [TaskRecord]) -> String {
+        of(tasks.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }.map { Canonical.of($0, kind: "task").text })
+    }
+}
 
-    /// What is wrong, first problem first; nil when the log verifies.
-    public var problem: String? { problems.first?.description }
+extension Store {
+    /// Inserts an audited record and appends its entry to its jurisdiction's
+    /// chain, inside the caller's transaction.
+    @discardableResult
+    func insertAudited<R: AuditedRecord>(_ tx: any StoreTransaction, _ record: R, by actor: String) throws -> R {
+        let id = try tx.insert(record)
+        let stored = record.inserted(id: id)
+        try appendAudit(tx, jurisdiction: stored.jurisdiction, actor: actor, action: R.auditAction,
+                        subject: stored.auditSubject, payloadSHA256: stored.canonical.sha256)
+        return stored
+    }
 
-    public var description: String {
-        if ok {
-            return "审计日志完整：\(count) 条，哈希链校验通过 / audit log intact: \(count) entries, hash chain verified"
+    /// Appends an entry to a jurisdiction's chain, inside the caller's transaction.
+    @discardableResult
+    func appendAudit(_ tx: any StoreTransaction, jurisdiction: String, actor: String, action: String, subject: String,
+                     payloadSHA256: String) throws -> AuditEntry {
+        let head = try tx.fetchOne(AuditHead.self, "SELECT * FROM audit_heads WHERE jurisdiction = ?", [.text(jurisdiction)])
+        let seq = (head?.seq ?? 0) + 1
+        let previous = head?.hash ?? AuditEntry.genesisHash
+        let at = clock()
+        let hash = AuditEntry.computeHash(previousHash: previous, jurisdiction: jurisdiction, seq: seq, at: at, actor: actor,
+                                          action: action, subject: subject, payloadSHA256: payloadSHA256)
+        let entry = AuditEntry(jurisdiction: jurisdiction, seq: seq, at: at, actor: actor, action: action, subject: subject,
+                               payloadSHA256: payloadSHA256, previousHash: previous, hash: hash)
+        try tx.insert(entry)
+        try tx.execute("""
+            INSERT INTO audit_heads (jurisdiction, seq, hash) VALUES (?, ?, ?)
+            ON CONFLICT (jurisdiction) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+            """, [.text(jurisdiction), .int(Int64(seq)), .text(hash)])
+        return entry
+    }
+
+    /// A jurisdiction's audit log, in order.
+    public func auditEntries(jurisdiction: String) throws(StoreError) -> [AuditEntry] {
+        try backend.read { tx in
+            try tx.fetchAll(AuditEntry.self, "SELECT * FROM audit_log WHERE jurisdiction = ? ORDER BY seq", [.text(jurisdiction)])
         }
-        let first = firstBadSeq.map(String.init) ?? "?"
-        var lines = ["审计日志被篡改：\(count) 条中发现 \(problems.count) 处问题，首个问题位于第 \(first) 条 / audit log tampered with: \(problems.count) problem(s) in \(count) entries, first at seq \(first)"]
-        lines += problems.map { "  \($0.description)" }
-        return lines.joined(separator: "\n")
-    }
-}
-
-func sha256Hex(_ text: String) -> String {
-    SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-}
-
-/// An unambiguous text form of a record, hashed into an audit entry's
-/// payloadSHA256: every value is length-prefixed, every list counted.
-struct Canonical {
-    private(set) var text = ""
-
-    init(_ kind: String) { text = "\(kind)\n" }
-
-    mutating func add(_ name: String, _ value: String) {
-        text += "\(name)=\(value.utf8.count):\(value)\n"
     }
 
-    mutating func add(_ name: String, _ value: String?) {
-        if let value { add(name, value) } else { text += "\(name)=nil\n" }
+    /// The last entry of a jurisdiction's chain (seq 0 and 64 zeros when empty).
+    public func auditHead(jurisdiction: String) throws(StoreError) -> AuditHead {
+        try backend.read { tx in
+            try tx.fetchOne(AuditHead.self, "SELECT * FROM audit_heads WHERE jurisdiction = ?", [.text(jurisdiction)])
+        } ?? AuditHead(jurisdiction: jurisdiction, seq: 0, hash: AuditEntry.genesisHash)
     }
 
-    mutating func add(_ name: String, _ value: Int) { add(name, String(value)) }
-
-    mutating func add(_ name: String, _ values: [String]) {
-        text += "\(name)#\(values.count)\n"
-        for value in values { add("-", value) }
-    }
-
-    var sha256: String { sha256Hex(text) }
-}
-
-extension StoredSubmission {
-    /// The payload of the audit entry that recorded this submission.
-    var canonical: Canonical {
-        var c = Canonical("submission")
-        c.add("submission_id", submissionID)
-        c.add("task_id", taskID)
-        c.add("department", department)
-        c.add("checklist", checklist)
-        c.add("inspectors", inspectors)
-        c.add("inspected_on", inspectedOn)
-        c.add("payload", payload)
-        c.add("version", version)
-        c.add("received_at", receivedAt)
-        return c
-    }
-}
-
-extension EvaluationRecord {
-    var canonical: Canonical {
-        var c = Canonical("evaluation")
-        c.add("submission_id", submissionID)
-        c.add("task_id", taskID)
-        c.add("checklist", checklist)
-        c.add("version", version)
-        c.add("result_code", resultCode)
-        c.add("violations", violations)
-        c.add("json", json)
-        c.add("entered_on", enteredOn)
-        return c
-    }
-}
-
-extension ReferralRecord {
-    var canonical: Canonical {
-        var c = Canonical("referral")
-        c.add("id", id)
-        c.add("submission_id", submissionID)
-        c.add("task_id", taskID)
-        c.add("to", to)
-        c.add("kind", kind)
-        c.add("items", items)
-        c.add("due", due)
-        c.add("status", status.rawValue)
-        return c
-    }
-}
-
-extension DrawRecord {
-    var canonical: Canonical {
-        var c = Canonical("draw")
-        c.add("id", id)
-        c.add("plan_id", planID)
-        c.add("seed", seed)
-        c.add("certificate_json", certificateJSON)
-        c.add("created_at", createdAt)
-        return c
-    }
-}
-
-extension TaskRecord {
-    var canonical: Canonical {
-        var c = Canonical("task")
-        c.add("id", id)
-        c.add("draw_id", drawID)
-        c.add("plan_id", planID)
-        c.add("entity_key", entityKey)
-        c.add("teams_json", teamsJSON)
-        c.add("checklists_json", checklistsJSON)
-        c.add("confirmed_due", confirmedDue)
-        return c
-    }
-}
-
-extension DisclosureRecord {
-    var canonical: Canonical {
-        var c = Canonical("disclosure")
-        c.add("task_id", taskID)
-        c.add("plan_id", planID)
-        c.add("published_on", publishedOn)
-        c.add("json", json)
-        return c
+    /// Every jurisdiction that has rows in the store, sorted.
+    public func jurisdictions() throws(StoreError) -> [String] {
+        try backend.read { tx in
+            try tx.strings("SELECT DISTINCT jurisdiction FROM audit_log ORDER BY jurisdiction")
+        }
     }
 }

@@ -1,67 +1,89 @@
-// Store: persistence of the spot-check lifecycle on SQLite through GRDB.
+// Store: persistence of the spot-check lifecycle. SQLite through GRDB by
+// default (one file, embedded); the same store on other backends by URL.
 //
 // It knows nothing of checklists, CEL or rule files: payloads are opaque
-// JSON or text. Every public write is one transaction that also appends
-// its audit entries, so a refused write, a crash or a kill leaves the store
-// as it was before that write.
+// text. Every public write is one transaction that also appends its audit
+// entries, so a refused write, a crash or a kill leaves the store as it
+// was before that write. Every query is scoped to one jurisdiction.
 
 import Foundation
 import GRDB
 
 public final class Store: Sendable {
-    let writer: any DatabaseWriter
+    let backend: any StoreBackend
     let clock: @Sendable () -> String
-    /// The database file; nil for an in-memory store.
-    public let path: String?
 
-    /// Opens (creating it if needed) the store at `path` in WAL mode and
-    /// brings its schema up to date.
-    public convenience init(path: String, clock: @escaping @Sendable () -> String = Store.utcNow) throws {
-        let pool: DatabasePool
-        do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            pool = try DatabasePool(path: path, configuration: Store.configuration())
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: Store.message(of: error))
-        }
-        try self.init(writer: pool, clock: clock, path: path)
+    /// Where the store is, for messages.
+    public var location: String { backend.displayName }
+
+    /// How a store is opened.
+    public enum Mode: Sendable {
+        /// Create the schema if the database is new; refuse a database that is not a Spotcheck store.
+        case create
+        /// Open an existing store; refuse anything else.
+        case open
+        /// Open an existing store without writing a byte (audit verification).
+        case readOnly
     }
 
-    /// A store that lives in memory only (tests, dry runs).
-    public static func inMemory(clock: @escaping @Sendable () -> String = Store.utcNow) throws -> Store {
-        let queue: DatabaseQueue
-        do {
-            queue = try DatabaseQueue(configuration: configuration())
-        } catch {
-            throw StoreError.cannotOpen(path: ":memory:", reason: message(of: error))
+    /// Opens the store at `location`: a SQLite file path.
+    public static func open(_ location: String, mode: Mode = .open,
+                            clock: @escaping @Sendable () -> String = Store.utcNow) throws(StoreError) -> Store {
+        if location.hasPrefix("postgresql://") || location.hasPrefix("postgres://") {
+            throw StoreError(.cannotOpen, zh: "此版本尚不支持 PostgreSQL 数据库：\(location)", en: "this build cannot open PostgreSQL stores yet: \(location)")
         }
-        return try Store(writer: queue, clock: clock, path: nil)
+        if mode != .create, !FileManager.default.fileExists(atPath: location) {
+            throw StoreError(.cannotOpen, zh: "数据库不存在：\(location)（请先运行 spotcheck init）", en: "no store at \(location) (run spotcheck init first)")
+        }
+        let backend = try SQLiteBackend(path: location, readOnly: mode == .readOnly)
+        let store = Store(backend: backend, clock: clock)
+        try store.prepare(backend, mode: mode)
+        return store
     }
 
-    init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> String, path: String?) throws {
-        self.writer = writer
+    /// A store that lives in memory only (tests).
+    public static func inMemory(clock: @escaping @Sendable () -> String = Store.utcNow) throws(StoreError) -> Store {
+        let backend = try SQLiteBackend(memory: ())
+        let store = Store(backend: backend, clock: clock)
+        try store.prepare(backend, mode: .create)
+        return store
+    }
+
+    init(backend: any StoreBackend, clock: @escaping @Sendable () -> String) {
+        self.backend = backend
         self.clock = clock
-        self.path = path
-        do {
-            try Schema.migrator.migrate(writer)
-        } catch {
-            throw StoreError.cannotOpen(path: path ?? ":memory:", reason: Store.message(of: error))
-        }
     }
 
-    static func configuration() -> Configuration {
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        // Another process may hold the write lock for a while (a batch import).
-        config.busyMode = .timeout(30)
-        config.prepareDatabase { db in
-            // A committed transaction survives a power cut, not only a crash.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+    /// Checks the format marker and brings the schema up to date (never in read-only mode).
+    private func prepare(_ backend: SQLiteBackend, mode: Mode) throws(StoreError) {
+        let tables: [String]
+        let marker: String?
+        do {
+            (tables, marker) = try backend.writer.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                let marker = tables.contains("store_meta")
+                    ? try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'format'") : nil
+                return (tables, marker)
+            }
+        } catch {
+            throw StoreError(.notAStore, zh: "\(backend.path) 不是 SQLite 数据库", en: "\(backend.path) is not a SQLite database")
         }
-        return config
+        if let marker, marker != Schema.format {
+            throw StoreError(.notAStore, zh: "\(backend.path) 是另一格式版本的 Spotcheck 数据库（\(marker)）", en: "\(backend.path) is a Spotcheck store of another format (\(marker))")
+        }
+        if marker == nil, !tables.isEmpty {
+            let earlier = tables.contains("audit_head") && tables.contains("submissions")
+            throw StoreError(.notAStore,
+                             zh: earlier ? "\(backend.path) 是早期版本的 Spotcheck 数据库，没有辖区信息，无法打开；请用 spotcheck init 新建并重新导入" : "\(backend.path) 不是 Spotcheck 数据库，未作任何改动",
+                             en: earlier ? "\(backend.path) is a store of an earlier release without jurisdictions; create a new one with spotcheck init and import again" : "\(backend.path) is not a Spotcheck store; nothing was changed")
+        }
+        if marker == nil, mode != .create {
+            throw StoreError(.notAStore, zh: "\(backend.path) 不是 Spotcheck 数据库（请先运行 spotcheck init）", en: "\(backend.path) is not a Spotcheck store (run spotcheck init first)")
+        }
+        guard mode != .readOnly else { return }
+        do { try Schema.migrator.migrate(backend.writer) } catch {
+            throw StoreError(.cannotOpen, zh: "无法更新数据库结构：\(SQLiteBackend.reason(error))", en: "cannot bring the schema up to date: \(SQLiteBackend.reason(error))")
+        }
     }
 
     /// Now, as ISO 8601 UTC with seconds ("2024-05-06T07:08:09Z").
@@ -72,73 +94,22 @@ public final class Store: Sendable {
         return formatter.string(from: Date())
     }
 
-    // MARK: - Schema and health
+    // MARK: - Health
 
-    /// The migrations of the schema, in order; a store opened by this code has applied them all.
+    /// The migrations of the schema, in order.
     public static var schemaMigrations: [String] { Schema.migrationIdentifiers }
 
-    /// The migrations applied to this store's database, in order.
-    public func appliedMigrations() throws -> [String] {
-        try read { db in try Schema.migrator.appliedMigrations(db) }
+    /// SQLite's `PRAGMA integrity_check` ("ok" when the file is sound).
+    public func integrityCheck() throws(StoreError) -> String {
+        try backend.read { tx in try tx.strings("PRAGMA integrity_check").joined(separator: "\n") }
     }
 
     /// SQLite's journal mode ("wal" for a store on a file).
-    public func journalMode() throws -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    public func journalMode() throws(StoreError) -> String {
+        try backend.read { tx in try tx.strings("PRAGMA journal_mode").first ?? "" }
     }
 
-    /// `PRAGMA integrity_check` joined by newlines: "ok" when the file is sound.
-    public func integrityCheck() throws -> String {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
-    }
-
-    /// Rows whose foreign keys point nowhere, as "table#rowid → parent"; empty when consistent.
-    public func foreignKeyViolations() throws -> [String] {
-        try read { db in
-            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                let table: String = try row.decode(forColumn: "table")
-                let rowid: Int64? = try row.decode(forColumn: "rowid")
-                let parent: String = try row.decode(forColumn: "parent")
-                return "\(table)#\(rowid.map(String.init) ?? "?") → \(parent)"
-            }
-        }
-    }
-
-    // MARK: - Plumbing
-
-    /// One write transaction: committed when `updates` returns, rolled back when it throws.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(updates)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(Self.message(of: error))
-        }
-    }
-
-    func read<T>(_ value: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.read(value)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(Self.message(of: error))
-        }
-    }
-
-    static func message(of error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return "\(error.resultCode): \(error.message ?? "")"
-        }
-        return String(describing: error)
-    }
-
-    static func requireNonEmpty(_ field: String, _ value: String) throws {
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw StoreError.invalidField(field: field, value: value, reason: "不能为空 / must not be empty")
-        }
-    }
+    // MARK: - Checks shared by the writes
 
     /// YYYY-MM-DD, a real day of the Gregorian calendar.
     static func isDate(_ text: String) -> Bool {
@@ -159,27 +130,17 @@ public final class Store: Sendable {
         return day <= days
     }
 
-    static func requireDate(_ field: String, _ value: String) throws {
-        guard isDate(value) else {
-            throw StoreError.invalidField(field: field, value: value, reason: "应为 YYYY-MM-DD 格式的日期 / expected a date YYYY-MM-DD")
+    static func requireDate(_ field: String, _ value: String) throws(StoreError) {
+        guard isDate(value) else { throw .invalid(field, value, zh: "应为 YYYY-MM-DD 格式的日期", en: "expected a date YYYY-MM-DD") }
+    }
+
+    static func requireText(_ field: String, _ value: String) throws(StoreError) {
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .invalid(field, value, zh: "不能为空", en: "must not be empty")
         }
     }
 
-    static func requirePlan(_ db: Database, _ id: String) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?)", arguments: [id]) == true else {
-            throw StoreError.unknownPlan(id)
-        }
-    }
-
-    static func encodeList(_ values: [String]) -> String {
-        // [String] always encodes.
-        String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func decodeList(_ json: String, table: String, id: String) throws -> [String] {
-        guard let values = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else {
-            throw StoreError.corruptRow(table: table, id: id)
-        }
-        return values
+    static func requireActor(_ actor: String) throws(StoreError) {
+        try requireText("actor", actor)
     }
 }

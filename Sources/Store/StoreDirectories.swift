@@ -1,85 +1,65 @@
-import Foundation
-import GRDB
+import Messages
 
 extension Store {
-    // MARK: - Directories
-
-    /// Replaces the directory's current rows with `rows`, atomically, and
-    /// keeps the import in the history. Returns the import id. Duplicate keys
-    /// refuse the whole import, leaving the previous rows current.
+    /// Imports a directory version: the rows become the jurisdiction's
+    /// current directory, the earlier versions stay. All or nothing: a
+    /// duplicate or empty key refuses the whole import.
     @discardableResult
-    public func importDirectory(_ name: String, rows: [DirectoryRecord], sourceSHA256: String) throws -> Int {
-        try Self.requireNonEmpty("directory", name)
-        return try write { db in
-            let at = self.clock()
-            try db.execute(
-                sql: "INSERT INTO directory_imports (name, source_sha256, row_count, imported_at) VALUES (?, ?, ?, ?)",
-                arguments: [name, sourceSHA256, rows.count, at])
-            let importID = Int(db.lastInsertedRowID)
-            var seen = Set<String>()
+    public func importDirectory(_ directory: DirectoryKind, jurisdiction: String, rows: [DirectoryRowRecord],
+                                sourceSHA256: String, by actor: String) throws(StoreError) -> DirectoryImportRecord {
+        try Self.requireText("jurisdiction", jurisdiction)
+        try Self.requireActor(actor)
+        var seen = Set<String>()
+        seen.reserveCapacity(rows.count)
+        for row in rows {
+            try Self.requireText("key", row.key)
+            guard seen.insert(row.key).inserted else {
+                throw StoreError(.conflict, zh: "名录库中主键“\(row.key)”重复，本次导入未生效", en: "key '\(row.key)' repeats in the directory: the import was not applied")
+            }
+        }
+        let digest = RowDigest.directory(rows)
+        return try backend.write { tx in
+            let version = (try tx.int("SELECT MAX(version) FROM directory_imports WHERE jurisdiction = ? AND directory = ?",
+                                      [.text(jurisdiction), .text(directory.rawValue)]) ?? 0) + 1
+            let record = DirectoryImportRecord(id: nil, jurisdiction: jurisdiction, directory: directory, version: version,
+                                               sourceSHA256: sourceSHA256, rowsSHA256: digest, rowCount: rows.count,
+                                               importedAt: self.clock(), importedBy: actor)
+            let stored = try self.insertAudited(tx, record, by: actor)
+            guard let importID = stored.id else { throw StoreError.database("no import id") }
             for row in rows {
-                try Self.requireNonEmpty("key", row.key)
-                guard seen.insert(row.key).inserted else {
-                    throw StoreError.duplicateDirectoryKey(directory: name, key: row.key)
-                }
-                try db.execute(sql: "INSERT INTO directory_rows (import_id, key, json) VALUES (?, ?, ?)",
-                               arguments: [importID, row.key, row.json])
+                try tx.insert(DirectoryRowRecord(importID: importID, key: row.key, json: row.json))
             }
-            var canonical = Canonical("directory-import")
-            canonical.add("name", name)
-            canonical.add("import_id", importID)
-            canonical.add("source_sha256", sourceSHA256)
-            canonical.add("row_count", rows.count)
-            // In key byte order, as SQLite sorts them (and `verifyAudit` reads them back).
-            for row in rows.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                canonical.add("key", row.key)
-                canonical.add("json", row.json)
-            }
-            try self.appendAudit(db, action: "directory.import", subject: name, payload: canonical)
-            return importID
+            return stored
         }
     }
 
-    /// The directory's current rows, sorted by key (byte order); empty when never imported.
-    public func directory(_ name: String) throws -> [DirectoryRecord] {
-        try read { db in
-            guard let importID = try Self.currentImport(db, name) else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT key, json FROM directory_rows WHERE import_id = ? ORDER BY key",
-                                    arguments: [importID]).map(Self.directoryRecord)
+    /// The current version's rows, sorted by key; empty when never imported.
+    public func directoryRows(_ directory: DirectoryKind, jurisdiction: String) throws(StoreError) -> [DirectoryRowRecord] {
+        try backend.read { tx in
+            guard let id = try Self.currentImportID(tx, directory, jurisdiction) else { return [] }
+            return try tx.fetchAll(DirectoryRowRecord.self, "SELECT * FROM directory_rows WHERE import_id = ? ORDER BY key", [.int(id)])
         }
     }
 
-    public func directoryRow(_ name: String, key: String) throws -> DirectoryRecord? {
-        try read { db in
-            guard let importID = try Self.currentImport(db, name) else { return nil }
-            return try Row.fetchOne(db, sql: "SELECT key, json FROM directory_rows WHERE import_id = ? AND key = ?",
-                                    arguments: [importID, key]).map(Self.directoryRecord)
+    /// One row of the current version.
+    public func directoryRow(_ directory: DirectoryKind, jurisdiction: String, key: String) throws(StoreError) -> DirectoryRowRecord? {
+        try backend.read { tx in
+            guard let id = try Self.currentImportID(tx, directory, jurisdiction) else { return nil }
+            return try tx.fetchOne(DirectoryRowRecord.self, "SELECT * FROM directory_rows WHERE import_id = ? AND key = ?",
+                                   [.int(id), .text(key)])
         }
     }
 
     /// Every import of the directory, oldest first.
-    public func directoryImports(_ name: String) throws -> [DirectoryImport] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM directory_imports WHERE name = ? ORDER BY id",
-                             arguments: [name]).map { row in
-                DirectoryImport(id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"),
-                                sourceSHA256: try row.decode(forColumn: "source_sha256"),
-                                rowCount: try row.decode(forColumn: "row_count"),
-                                importedAt: try row.decode(forColumn: "imported_at"))
-            }
+    public func directoryImports(_ directory: DirectoryKind, jurisdiction: String) throws(StoreError) -> [DirectoryImportRecord] {
+        try backend.read { tx in
+            try tx.fetchAll(DirectoryImportRecord.self, "SELECT * FROM directory_imports WHERE jurisdiction = ? AND directory = ? ORDER BY version",
+                            [.text(jurisdiction), .text(directory.rawValue)])
         }
     }
 
-    /// The names of the directories ever imported, sorted.
-    public func directoryNames() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM directory_imports ORDER BY name") }
-    }
-
-    static func currentImport(_ db: Database, _ name: String) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT MAX(id) FROM directory_imports WHERE name = ?", arguments: [name])
-    }
-
-    static func directoryRecord(_ row: Row) throws -> DirectoryRecord {
-        DirectoryRecord(key: try row.decode(forColumn: "key"), json: try row.decode(forColumn: "json"))
+    static func currentImportID(_ tx: any StoreTransaction, _ directory: DirectoryKind, _ jurisdiction: String) throws -> Int64? {
+        try tx.int("SELECT id FROM directory_imports WHERE jurisdiction = ? AND directory = ? ORDER BY version DESC LIMIT 1",
+                   [.text(jurisdiction), .text(directory.rawValue)]).map(Int64.init)
     }
 }

@@ -1,64 +1,66 @@
-import Foundation
+import Messages
 
-/// Why the store refused a read or a write. Every refused write has left the
-/// store as it was: each public write is one transaction.
-public indirect enum StoreError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
-    /// The database file could not be opened or created.
-    case cannotOpen(path: String, reason: String)
-    /// A field is empty or malformed (e.g. a date that is not YYYY-MM-DD).
-    case invalidField(field: String, value: String, reason: String)
-    case unknownPlan(String)
-    case unknownDraw(String)
-    case unknownTask(String)
-    case unknownSubmission(String)
-    case unknownReferral(String)
-    /// A directory import holds the same key twice.
-    case duplicateDirectoryKey(directory: String, key: String)
-    /// A submission id already stored with a different content.
-    case conflictingResubmission(submissionID: String)
-    /// A draw, task or referral id already stored with a different content.
-    case conflictingRecord(kind: String, id: String)
-    /// Two ids that must agree do not (a task's plan and its draw's plan, an evaluation and its submission …).
-    case mismatch(kind: String, id: String, detail: String)
-    /// An item of a batch was refused: nothing of the batch was written.
-    case batchItem(index: Int, submissionID: String, error: StoreError)
-    /// A stored row cannot be read back (edited outside the store).
-    case corruptRow(table: String, id: String)
-    /// SQLite refused the operation.
-    case database(String)
-
-    public var description: String {
-        switch self {
-        case let .cannotOpen(path, reason):
-            return "无法打开数据库 \(path)：\(reason) / cannot open the database \(path): \(reason)"
-        case let .invalidField(field, value, reason):
-            return "字段 \(field) 的值“\(value)”无效：\(reason) / invalid \(field) \"\(value)\": \(reason)"
-        case let .unknownPlan(id):
-            return "未知的抽查计划 \(id) / unknown plan \(id)"
-        case let .unknownDraw(id):
-            return "未知的抽取记录 \(id) / unknown draw \(id)"
-        case let .unknownTask(id):
-            return "未知的检查任务 \(id) / unknown task \(id)"
-        case let .unknownSubmission(id):
-            return "未知的检查结果提交 \(id) / unknown submission \(id)"
-        case let .unknownReferral(id):
-            return "未知的移送记录 \(id) / unknown referral \(id)"
-        case let .duplicateDirectoryKey(directory, key):
-            return "名录库 \(directory) 中主键 \(key) 重复，本次导入未生效 / duplicate key \(key) in directory \(directory): the import was not applied"
-        case let .conflictingResubmission(id):
-            return "提交编号 \(id) 已存在且内容不同；补充或更正请使用新的提交编号 / submission \(id) already exists with a different content; resubmit under a new submission id"
-        case let .conflictingRecord(kind, id):
-            return "\(kind) \(id) 已存在且内容不同 / \(kind) \(id) already exists with a different content"
-        case let .mismatch(kind, id, detail):
-            return "\(kind) \(id) 不一致：\(detail) / \(kind) \(id) does not match: \(detail)"
-        case let .batchItem(index, id, error):
-            return "批量导入第 \(index + 1) 条（\(id)）被拒绝，整批未写入：\(error.description) / batch item \(index + 1) (\(id)) refused, nothing of the batch was written: \(error.description)"
-        case let .corruptRow(table, id):
-            return "数据表 \(table) 中的记录 \(id) 无法读取 / row \(id) of table \(table) cannot be read"
-        case let .database(message):
-            return "数据库错误：\(message) / database error: \(message)"
-        }
+/// Why the store refused a read or a write, as data (a kind and what it
+/// concerns), with its message in both languages for whoever prints it.
+/// Every refused write has left the store as it was: each public write is
+/// one transaction.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The store cannot be opened or created.
+        case cannotOpen = "cannot-open"
+        /// The file or database exists but is not a Spotcheck store (or one of another format version).
+        case notAStore = "not-a-store"
+        /// A field is empty or malformed.
+        case invalidField = "invalid-field"
+        /// A plan, draw, task, submission or referral the write names does not exist.
+        case unknown
+        /// The same id is already stored with another content.
+        case conflict
+        /// Two ids that must agree do not (a task's plan and its draw's plan …).
+        case mismatch
+        /// The write is not allowed in the record's present state (a referral already closed …).
+        case notAllowed = "not-allowed"
+        /// An item of a batch was refused: nothing of the batch was written.
+        case batchItem = "batch-item"
+        /// A stored row cannot be read back (edited outside the store).
+        case corruptRow = "corrupt-row"
+        /// The database refused the operation.
+        case database
     }
 
-    public var errorDescription: String? { description }
+    public var kind: Kind
+    public var message: LocalizedText
+
+    public init(_ kind: Kind, zh: String, en: String) {
+        self.kind = kind
+        self.message = LocalizedText(zh: zh, en: en)
+    }
+
+    public var description: String { message.en }
+
+    static func unknown(_ what: LocalizedText, _ id: String) -> StoreError {
+        StoreError(.unknown, zh: "没有\(what.zh)“\(id)”", en: "no \(what.en) '\(id)'")
+    }
+
+    static func conflict(_ what: LocalizedText, _ id: String) -> StoreError {
+        StoreError(.conflict, zh: "\(what.zh)“\(id)”已存在且内容不同", en: "\(what.en) '\(id)' already exists with a different content")
+    }
+
+    static func invalid(_ field: String, _ value: String, zh: String, en: String) -> StoreError {
+        StoreError(.invalidField, zh: "字段 \(field) 的值“\(value)”无效：\(zh)", en: "invalid \(field) '\(value)': \(en)")
+    }
+
+    static func database(_ detail: String) -> StoreError {
+        StoreError(.database, zh: "数据库错误：\(detail)", en: "database error: \(detail)")
+    }
+}
+
+/// What records are called in messages.
+enum Noun {
+    static let plan = LocalizedText(zh: "抽查计划", en: "plan")
+    static let draw = LocalizedText(zh: "抽取记录", en: "draw")
+    static let task = LocalizedText(zh: "检查任务", en: "task")
+    static let submission = LocalizedText(zh: "检查结果提交", en: "submission")
+    static let referral = LocalizedText(zh: "移送记录", en: "referral")
+    static let account = LocalizedText(zh: "账号", en: "account")
 }

@@ -1,107 +1,175 @@
-import Foundation
-import GRDB
+import Messages
+
+/// What `submit` did.
+public enum SubmitResult: Sendable, Hashable {
+    /// Stored as a new version.
+    case stored(version: Int)
+    /// This submission id was already stored with the same content: nothing written.
+    case duplicate(version: Int)
+
+    public var version: Int {
+        switch self {
+        case .stored(let version), .duplicate(let version): return version
+        }
+    }
+}
+
+/// A submission with what its evaluation produced, ready to be stored
+/// together: the evaluation and referrals are built for the version the
+/// store gives the submission.
+public struct EvaluatedSubmission: Sendable {
+    public var submission: SubmissionRecord
+    public var evaluation: @Sendable (_ version: Int) -> EvaluationRecord
+    public var referrals: @Sendable (_ version: Int) -> [ReferralRecord]
+
+    public init(submission: SubmissionRecord, evaluation: @escaping @Sendable (Int) -> EvaluationRecord,
+                referrals: @escaping @Sendable (Int) -> [ReferralRecord]) {
+        self.submission = submission
+        self.evaluation = evaluation
+        self.referrals = referrals
+    }
+}
 
 extension Store {
-    // MARK: - Submissions
-
-    /// Stores a submission as the next version of its (task, checklist).
-    /// The same submission id with the same content is a duplicate (nothing
-    /// written); with another content it is refused.
-    public func submit(_ s: SubmissionRecord) throws -> SubmitResult {
-        try Self.validate(s)
-        return try write { db in try self.store(db, s) }
+    /// Stores a submission, its evaluation and its referrals (each opened by
+    /// an audited event) in one transaction. A new version supersedes the
+    /// earlier ones: their referrals still open become `superseded`. The
+    /// same id with the same content again changes nothing.
+    public func submit(_ s: EvaluatedSubmission, by actor: String) throws(StoreError) -> SubmitResult {
+        try Self.validate(s.submission)
+        try Self.requireActor(actor)
+        return try backend.write { tx in try self.store(tx, s, by: actor) }
     }
 
-    /// Stores many submissions in one transaction: all of them, or — when one
-    /// is refused, or the process dies — none. `progress` is called inside the
-    /// transaction after each item with the number done so far.
-    public func submitBatch(_ s: [SubmissionRecord], progress: ((Int) -> Void)? = nil) throws -> [SubmitResult] {
-        for (index, submission) in s.enumerated() {
-            do { try Self.validate(submission) } catch let error as StoreError {
-                throw StoreError.batchItem(index: index, submissionID: submission.submissionID, error: error)
-            }
-        }
-        return try write { db in
-            var results: [SubmitResult] = []
-            results.reserveCapacity(s.count)
-            for (index, submission) in s.enumerated() {
+    /// Stores many submissions in one transaction (group commit): each in its
+    /// own savepoint, so a refused one leaves the others in. One result per
+    /// submission, in order.
+    public func submitBatch(_ batch: [EvaluatedSubmission], by actor: String,
+                            progress: ((Int) -> Void)? = nil) throws(StoreError) -> [Result<SubmitResult, StoreError>] {
+        try Self.requireActor(actor)
+        return try backend.write { tx in
+            var results: [Result<SubmitResult, StoreError>] = []
+            results.reserveCapacity(batch.count)
+            for (n, s) in batch.enumerated() {
                 do {
-                    results.append(try self.store(db, submission))
-                } catch let error as StoreError {
-                    throw StoreError.batchItem(index: index, submissionID: submission.submissionID, error: error)
+                    try Self.validate(s.submission)
+                    try tx.execute("SAVEPOINT submission", [])
+                    do {
+                        results.append(.success(try self.store(tx, s, by: actor)))
+                        try tx.execute("RELEASE SAVEPOINT submission", [])
+                    } catch {
+                        try tx.execute("ROLLBACK TO SAVEPOINT submission", [])
+                        try tx.execute("RELEASE SAVEPOINT submission", [])
+                        throw error
+                    }
+                } catch {
+                    results.append(.failure(StoreError.wrapping(error)))
                 }
-                progress?(index + 1)
+                progress?(n + 1)
             }
             return results
         }
     }
 
-    /// The versions of (task, checklist), oldest first.
-    public func submissions(task: String, checklist: String) throws -> [StoredSubmission] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM submissions WHERE task_id = ? AND checklist = ? ORDER BY version",
-                             arguments: [task, checklist]).map(Self.storedSubmission)
-        }
+    static func validate(_ s: SubmissionRecord) throws(StoreError) {
+        try requireText("submission_id", s.submissionID)
+        try requireText("task", s.taskID)
+        try requireText("department", s.department)
+        try requireText("checklist", s.checklist)
+        try requireDate("inspected_on", s.inspectedOn)
+        try requireDate("received_on", s.receivedOn)
     }
 
-    public func submission(_ submissionID: String) throws -> StoredSubmission? {
-        try read { db in try Self.fetchSubmission(db, submissionID) }
-    }
-
-    /// The latest version of every (task, checklist) with a submission, for one plan
-    /// or all, sorted by task then checklist.
-    public func latestSubmissions(plan: String?) throws -> [StoredSubmission] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.* FROM submissions s JOIN tasks t ON t.id = s.task_id
-                WHERE (?1 IS NULL OR t.plan_id = ?1)
-                  AND s.version = (SELECT MAX(version) FROM submissions s2
-                                   WHERE s2.task_id = s.task_id AND s2.checklist = s.checklist)
-                ORDER BY s.task_id, s.checklist
-                """, arguments: [plan]).map(Self.storedSubmission)
-        }
-    }
-
-    func store(_ db: Database, _ s: SubmissionRecord) throws -> SubmitResult {
-        if let existing = try Self.fetchSubmission(db, s.submissionID) {
-            guard existing.record == s else { throw StoreError.conflictingResubmission(submissionID: s.submissionID) }
+    private func store(_ tx: any StoreTransaction, _ s: EvaluatedSubmission, by actor: String) throws -> SubmitResult {
+        let sub = s.submission
+        if let existing = try tx.fetchOne(SubmissionRecord.self, "SELECT * FROM submissions WHERE submission_id = ?", [.text(sub.submissionID)]) {
+            guard existing.jurisdiction == sub.jurisdiction, existing.isResending(sub) else {
+                throw StoreError(.conflict, zh: "提交编号“\(sub.submissionID)”已存在且内容不同；补充或更正请使用新的提交编号",
+                                 en: "submission '\(sub.submissionID)' already exists with a different content; resubmit under a new submission id")
+            }
             return .duplicate(version: existing.version)
         }
-        guard try Self.fetchTask(db, s.taskID) != nil else { throw StoreError.unknownTask(s.taskID) }
-        let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM submissions WHERE task_id = ? AND checklist = ?",
-                                        arguments: [s.taskID, s.checklist]) ?? 0) + 1
-        let stored = StoredSubmission(s, version: version, receivedAt: clock())
-        try db.execute(sql: """
-            INSERT INTO submissions (submission_id, task_id, department, checklist, inspectors_json,
-                                     inspected_on, payload, version, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.submissionID, s.taskID, s.department, s.checklist, Self.encodeList(s.inspectors),
-                             s.inspectedOn, s.payload, version, stored.receivedAt])
-        try appendAudit(db, action: "submission.store", subject: s.submissionID, payload: stored.canonical)
+        guard let task = try tx.fetchOne(TaskRecord.self, "SELECT * FROM tasks WHERE jurisdiction = ? AND id = ?",
+                                         [.text(sub.jurisdiction), .text(sub.taskID)]) else {
+            throw StoreError.unknown(Noun.task, sub.taskID)
+        }
+        let version = (try tx.int("SELECT MAX(version) FROM submissions WHERE task_id = ? AND checklist = ?",
+                                  [.text(sub.taskID), .text(sub.checklist)]) ?? 0) + 1
+        var record = sub
+        record.version = version
+        record.receivedAt = clock()
+        record.receivedBy = actor
+        try insertAudited(tx, record, by: actor)
+
+        let evaluation = s.evaluation(version)
+        guard evaluation.submissionID == sub.submissionID, evaluation.taskID == sub.taskID, evaluation.version == version,
+              evaluation.jurisdiction == sub.jurisdiction, evaluation.planID == task.planID else {
+            throw StoreError(.mismatch, zh: "评估与提交“\(sub.submissionID)”不一致", en: "the evaluation does not match submission '\(sub.submissionID)'")
+        }
+        try Self.requireDate("entered_on", evaluation.enteredOn)
+        var e = evaluation
+        e.recordedAt = clock()
+        try insertAudited(tx, e, by: actor)
+
+        // The earlier versions' referrals that are still awaited are superseded.
+        let earlier = try tx.fetchAll(ReferralStatusRecord.self, """
+            SELECT rs.* FROM referral_status rs JOIN referrals r ON r.id = rs.referral_id
+            JOIN submissions s ON s.submission_id = r.submission_id
+            WHERE s.task_id = ? AND s.checklist = ? AND s.version < ? AND rs.status IN ('open', 'received', 'handled')
+            ORDER BY rs.referral_id
+            """, [.text(sub.taskID), .text(sub.checklist), .int(Int64(version))])
+        for r in earlier {
+            try appendEvent(tx, ReferralEventRecord(jurisdiction: r.jurisdiction, referralID: r.referralID, status: .superseded,
+                                                    onDate: sub.receivedOn), by: actor)
+        }
+        for r in s.referrals(version) {
+            guard r.submissionID == sub.submissionID, r.taskID == sub.taskID, r.jurisdiction == sub.jurisdiction else {
+                throw StoreError(.mismatch, zh: "移送“\(r.id)”与提交“\(sub.submissionID)”不一致", en: "referral '\(r.id)' does not match submission '\(sub.submissionID)'")
+            }
+            if let due = r.due { try Self.requireDate("due", due) }
+            try insertAudited(tx, r, by: actor)
+            try appendEvent(tx, ReferralEventRecord(jurisdiction: r.jurisdiction, referralID: r.id, status: .open, onDate: r.createdOn), by: actor)
+        }
         return .stored(version: version)
     }
 
-    static func validate(_ s: SubmissionRecord) throws {
-        try requireNonEmpty("submission_id", s.submissionID)
-        try requireNonEmpty("task", s.taskID)
-        try requireNonEmpty("department", s.department)
-        try requireNonEmpty("checklist", s.checklist)
-        try requireDate("inspected_on", s.inspectedOn)
+    // MARK: - Reads
+
+    public func submission(jurisdiction: String, id: String) throws(StoreError) -> SubmissionRecord? {
+        try backend.read { tx in
+            try tx.fetchOne(SubmissionRecord.self, "SELECT * FROM submissions WHERE jurisdiction = ? AND submission_id = ?",
+                            [.text(jurisdiction), .text(id)])
+        }
     }
 
-    static func fetchSubmission(_ db: Database, _ id: String) throws -> StoredSubmission? {
-        try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE submission_id = ?", arguments: [id])
-            .map(storedSubmission)
+    /// The versions of (task, checklist), oldest first.
+    public func submissions(jurisdiction: String, task: String, checklist: String) throws(StoreError) -> [SubmissionRecord] {
+        try backend.read { tx in
+            try tx.fetchAll(SubmissionRecord.self, """
+                SELECT * FROM submissions WHERE jurisdiction = ? AND task_id = ? AND checklist = ? ORDER BY version
+                """, [.text(jurisdiction), .text(task), .text(checklist)])
+        }
     }
 
-    static func storedSubmission(_ row: Row) throws -> StoredSubmission {
-        let id: String = try row.decode(forColumn: "submission_id")
-        let record = SubmissionRecord(
-            submissionID: id, taskID: try row.decode(forColumn: "task_id"),
-            department: try row.decode(forColumn: "department"), checklist: try row.decode(forColumn: "checklist"),
-            inspectors: try decodeList(try row.decode(forColumn: "inspectors_json"), table: "submissions", id: id),
-            inspectedOn: try row.decode(forColumn: "inspected_on"), payload: try row.decode(forColumn: "payload"))
-        return StoredSubmission(record, version: try row.decode(forColumn: "version"),
-                                receivedAt: try row.decode(forColumn: "received_at"))
+    /// The evaluation of the latest version of every (task, checklist) of a
+    /// plan (or of all plans), sorted by task then checklist.
+    public func latestEvaluations(jurisdiction: String, plan: String? = nil) throws(StoreError) -> [EvaluationRecord] {
+        try backend.read { tx in
+            try tx.fetchAll(EvaluationRecord.self, """
+                SELECT e.* FROM evaluations e
+                WHERE e.jurisdiction = ? AND (CAST(? AS TEXT) IS NULL OR e.plan_id = ?)
+                  AND e.version = (SELECT MAX(e2.version) FROM evaluations e2
+                                   WHERE e2.task_id = e.task_id AND e2.checklist = e.checklist)
+                ORDER BY e.task_id, e.checklist
+                """, [.text(jurisdiction), StoreValue(plan), StoreValue(plan)])
+        }
+    }
+
+    /// The evaluation of one submission.
+    public func evaluation(jurisdiction: String, submission: String) throws(StoreError) -> EvaluationRecord? {
+        try backend.read { tx in
+            try tx.fetchOne(EvaluationRecord.self, "SELECT * FROM evaluations WHERE jurisdiction = ? AND submission_id = ?",
+                            [.text(jurisdiction), .text(submission)])
+        }
     }
 }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Messages
+import Rulebook
+import Spotcheck
+import Store
+import WorkingDays
+
+/// Options of the commands that work on a store.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite).")
+    var store: String
+
+    @Option(help: "The jurisdiction (Rules/jurisdictions/); may be left out when only one is declared or the plan, task or store says which.")
+    var jurisdiction: String?
+
+    @Option(help: "Who records this (an official's name or id); default: the system user.")
+    var by: String?
+
+    /// The actor the store records: the command and who ran it.
+    func actor(_ command: String) -> String {
+        let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return "spotcheck \(command) (\(who))"
+    }
+
+    func open(_ common: CommonOptions, mode: Store.Mode = .open) throws -> Store {
+        do { return try Store.open(store, mode: mode) } catch {
+            Output.fail(Place(path: store, line: 1, column: 1), error.message, common.lang, code: 1)
+        }
+    }
+
+    /// The jurisdiction a command acts for: as given; the plan's; the only
+    /// one declared; the only one in the store. Anything else is a usage error.
+    func jurisdictionID(_ ws: Workspace, store: Store, plan: String? = nil, _ common: CommonOptions) throws -> String {
+        if let jurisdiction { return jurisdiction }
+        if let plan, let p = ws.rulebook.plan(plan) { return p.jurisdiction }
+        let declared = ws.rulebook.jurisdictions.map(\.id)
+        if declared.count == 1 { return declared[0] }
+        let stored = (try? store.jurisdictions()) ?? []
+        if stored.count == 1 { return stored[0] }
+        throw ValidationError(common.lang == .zh ? "请用 --jurisdiction 指定辖区（\(declared.sorted().joined(separator: "、"))）"
+                                                 : "say which jurisdiction with --jurisdiction (\(declared.sorted().joined(separator: ", ")))")
+    }
+
+    /// The jurisdictions a reading command covers: the one given, else every one in the store.
+    func jurisdictionIDs(_ ws: Workspace, store: Store) -> [String] {
+        if let jurisdiction { return [jurisdiction] }
+        let stored = (try? store.jurisdictions()) ?? []
+        return stored.filter { ws.rulebook.jurisdiction($0) != nil }
+    }
+
+    func office(_ ws: Workspace, _ store: Store, _ jurisdiction: String, _ common: CommonOptions) throws -> CountyOffice {
+        do { return try CountyOffice(workspace: ws, store: store, jurisdiction: jurisdiction) } catch {
+            Output.diagnostics(error.diagnostics, common.lang)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// A day given on the command line, or today in China.
+func parseDay(_ text: String?, _ lang: Language) throws -> CivilDate {
+    guard let text else {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: Date())
+        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+    guard let d = CivilDate(text) else { throw ValidationError(lang == .zh ? "日期应为 YYYY-MM-DD：\(text)" : "dates are YYYY-MM-DD: \(text)") }
+    return d
+}
+
+/// Runs a lifecycle step; its diagnostics go to stderr and exit 1.
+func lifecycle<T>(_ lang: Language, _ body: () throws(LifecycleError) -> T) throws -> T {
+    do { return try body() } catch {
+        Output.diagnostics(error.diagnostics, lang)
+        throw ExitCode(1)
+    }
+}

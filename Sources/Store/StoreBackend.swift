@@ -1,0 +1,67 @@
+import GRDB
+
+/// A row type of the store, declared once: the SQLite backend reads and
+/// writes it through GRDB's records (Codable), other backends through the
+/// same Codable shape. Column names are the `CodingKeys`.
+public protocol StoredRecord: Codable, Sendable, FetchableRecord, PersistableRecord {}
+
+/// One open transaction (or read) of a backend. Queries are written once,
+/// with `?` placeholders, in the SQL every backend understands.
+protocol StoreTransaction {
+    func execute(_ sql: String, _ arguments: [StoreValue]) throws
+    func fetchAll<R: StoredRecord>(_ type: R.Type, _ sql: String, _ arguments: [StoreValue]) throws -> [R]
+    /// Every row's columns as plain values.
+    func fetchRows(_ sql: String, _ arguments: [StoreValue]) throws -> [[StoreValue]]
+    /// Inserts a record; returns the id the database gave it (its rowid or
+    /// identity column), or 0 for a table keyed by its own fields.
+    @discardableResult
+    func insert<R: StoredRecord>(_ record: R) throws -> Int64
+}
+
+extension StoreTransaction {
+    func fetchOne<R: StoredRecord>(_ type: R.Type, _ sql: String, _ arguments: [StoreValue] = []) throws -> R? {
+        try fetchAll(type, sql, arguments).first
+    }
+
+    func fetchAll<R: StoredRecord>(_ type: R.Type, _ sql: String) throws -> [R] { try fetchAll(type, sql, []) }
+
+    /// The first column of the first row, as an integer (nil when NULL or no row).
+    func int(_ sql: String, _ arguments: [StoreValue] = []) throws -> Int? {
+        guard let v = try fetchRows(sql, arguments).first?.first else { return nil }
+        switch v {
+        case .int(let i): return Int(i)
+        case .double(let x): return Int(exactly: x)
+        case .text(let t): return Int(t)
+        default: return nil
+        }
+    }
+
+    /// The first column of every row, as text.
+    func strings(_ sql: String, _ arguments: [StoreValue] = []) throws -> [String] {
+        try fetchRows(sql, arguments).compactMap { row in
+            guard case .text(let t)? = row.first else { return nil }
+            return t
+        }
+    }
+}
+
+/// Where a store lives and how its transactions run.
+protocol StoreBackend: Sendable {
+    /// One write transaction: committed when `body` returns, rolled back when it throws.
+    func write<T>(_ body: (any StoreTransaction) throws -> T) throws(StoreError) -> T
+    /// A consistent read.
+    func read<T>(_ body: (any StoreTransaction) throws -> T) throws(StoreError) -> T
+    /// A description of where the store is, for messages (never a password).
+    var displayName: String { get }
+}
+
+extension StoreError {
+    /// Any error from a backend or a body, as a store error.
+    static func wrapping(_ error: any Error) -> StoreError {
+        if let e = error as? StoreError { return e }
+        if let e = error as? DatabaseError {
+            return .database("\(e.resultCode): \(e.message ?? "")")
+        }
+        return .database(String(describing: error))
+    }
+}
