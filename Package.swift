@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DrawTests", dependencies: ["Draw"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+//STORETESTS
         .testTarget(name: "WorkingDaysTests",
                     dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "Messages", "WorkingDays", "Directories", "Store", "Draw"],

@@ -78,6 +78,17 @@ public struct PublicationRecord: Codable, Sendable, Hashable {
         self.disclosureDue = disclosureDue
     }
 
+    /// A record of a single department's inspection: its result is the
+    /// department's, shown with `tone` (clear, notice or serious).
+    public init(entityName: String, creditCode: String, planID: String, planTitle: String, departments: [String],
+                inspectedOn: String, resultCode: String, resultLabel: String, findings: [String], referrals: [String]? = nil,
+                publishedOn: String, disclosureDue: String? = nil, tone: String = "notice") {
+        self.init(entityName: entityName, creditCode: creditCode, planID: planID, planTitle: planTitle, jurisdiction: "",
+                  departments: departments, inspectedOn: inspectedOn, resultCode: resultCode, resultLabel: resultLabel,
+                  resultTone: tone, departmentResults: [], findings: findings, referrals: referrals, publishedOn: publishedOn,
+                  disclosureDue: disclosureDue)
+    }
+
     enum CodingKeys: String, CodingKey {
         case entityName = "entity_name"
         case creditCode = "credit_code"

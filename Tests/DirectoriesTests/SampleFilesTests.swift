@@ -7,7 +7,7 @@ import Testing
 @Suite struct SampleFilesTests {
     static let samples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Rules/samples")
+        .appendingPathComponent("Rules/samples/kuancheng")
 
     static let entities = try! DirectorySchema(key: "id", columns: [
         .init(name: "id", required: true), .init(name: "name", required: true),

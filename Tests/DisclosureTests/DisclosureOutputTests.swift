@@ -46,7 +46,7 @@ struct DisclosureOutputTests {
                            "厨师李雷，身份证号\(idLowerX)，电话\(phones[1])",
                            "冷藏温度 9.5℃，高于 8℃, \"超温\"\n已拍照"],
                 referrals: ["移送宽城县消防救援大队（联系人 John Smith，\(phones[2])）"],
-                publishedOn: "2024-06-20", disclosureDue: "2024-07-10"),
+                publishedOn: "2024-06-20", disclosureDue: "2024-07-10", tone: "serious"),
             PublicationRecord(
                 entityName: b.0, creditCode: b.1, planID: "2023-changli-halal-food",
                 planTitle: "2023年清真食品领域跨部门联合抽查", departments: ["民族宗教事务局", "市场监督管理局"],
@@ -59,7 +59,7 @@ struct DisclosureOutputTests {
                 planTitle: "2023年清真食品领域跨部门联合抽查", departments: ["市场监督管理局"],
                 inspectedOn: "2023-11-08", resultCode: "N", resultLabel: "未发现问题",
                 findings: ["主体代码\(c.1)与营业执照一致", "店员 John Smith（JOHN SMITH）留座机\(phones[2])"],
-                referrals: [], publishedOn: "2023-11-20"),
+                referrals: [], publishedOn: "2023-11-20", tone: "clear"),
         ]
     }
 
@@ -178,19 +178,18 @@ struct DisclosureOutputTests {
         #expect(out.contains("getAttribute('data-key').indexOf(needle)"))
         // one row per record, result categories highlighted
         #expect(out.components(separatedBy: "<tr data-key=").count == records.count + 1)
-        #expect(out.contains("<span class=\"result tone-problem\">发现问题待后续处理</span>"))
+        #expect(out.contains("<span class=\"result tone-serious\">发现问题待后续处理</span>"))
         #expect(out.contains("<span class=\"result tone-clear\">未发现问题</span>"))
         #expect(out.contains("<th>移送处理</th>"))
     }
 
-    @Test("result categories map to highlight tones")
-    func tones() {
-        #expect(DisclosureRenderer.tone(of: "未发现问题") == .clear)
-        #expect(DisclosureRenderer.tone(of: "发现问题已责令改正") == .problem)
-        #expect(DisclosureRenderer.tone(of: "发现问题待后续处理") == .problem)
-        #expect(DisclosureRenderer.tone(of: "不配合检查情节严重") == .serious)
-        #expect(DisclosureRenderer.tone(of: "未发现开展本次抽查涉及的经营活动") == .neutral)
-        #expect(DisclosureRenderer.tone(of: "通过登记的住所（经营场所）无法联系") == .neutral)
+    @Test("the tone shown is the record's, from the rule files, never guessed from the label")
+    func tonesComeFromTheRecord() {
+        var r = Self.records()[2]
+        r.resultTone = "serious"
+        let out = DisclosureRenderer.html(title: "t", records: [r], generatedOn: "2024-06-30")
+        #expect(out.contains("<span class=\"result tone-serious\">\(r.resultLabel)</span>"))
+        #expect(!out.contains("class=\"result tone-clear\""))
     }
 
     @Test("HTML without referrals has no referral column; an empty list renders")

@@ -249,8 +249,8 @@ enum BrokenFixtures {
              zh: .exact("牵头部门“health”不在参与部门之中"),
              en: .exact("lead department 'health' is not among the plan's departments")),
         rule("plan_per_team.yaml", 10, 13,
-             zh: .exact("实地核查时检查人员不少于2人，per_team 应至少为 2"),
-             en: .exact("on-site checks need at least 2 inspectors: per_team must be at least 2")),
+             zh: .exact("实地核查时检查人员不少于2人，per_team 应在 2 至 50 之间"),
+             en: .exact("on-site checks need at least 2 inspectors: per_team must be 2 to 50")),
         rule("routing_unknown_target.yaml", 5, 9,
              zh: .exact("移送去向“police”不是已声明的部门或机关"),
              en: .exact("route target 'police' is not a declared department or authority")),
@@ -345,10 +345,10 @@ struct BrokenFilesTests {
     static let severalMistakesLines: Set<Int> = [
         10,   // expect: 是 on a yes_no item
         11,   // severity: high
-        13,   // id: Staff
-        19,   // range: [30, -30]
-        20,   // violation: "value > > 8.0"
-        23,   // unknown key colour
+        14,   // id: Staff
+        20,   // range: [30, -30]
+        21,   // violation: "value > > 8.0"
+        24,   // unknown key colour
     ]
 
     @Test("the loader reports every error of a file with several mistakes")

@@ -128,8 +128,8 @@ extension CheckEndToEndTests {
         #expect(e.entity == "12130827MB0K47291R")
         #expect(e.checklist == "education.school_canteen")
         #expect(e.department == "education")
-        // Every item and rule of the checklist appears, in file order (24 items + 1 rule).
-        #expect(e.itemIDs.count == 25)
+        // Every item and rule of the checklist appears, in file order (31 items + 1 rule).
+        #expect(e.itemIDs.count == 32)
         #expect(e.itemIDs.first == "principal_responsibility")
         #expect(e.itemIDs.last == "outsourced_under_nutrition_plan")
 
@@ -308,18 +308,21 @@ extension CheckEndToEndTests {
             violation: "value > 8.0"
             severity: general
             domain: food_safety
+            finding: 食堂冷藏设施温度高于8℃
           - id: kitchen_extinguishers_ok
             title: 厨房灭火器完好有效
             answer: yes_no
             expect: true
             severity: general
             domain: fire_safety
+            finding: 厨房灭火器缺失或失效
           - id: morning_check_recorded
             title: 落实晨检制度并有记录
             answer: yes_no
             expect: true
             severity: general
             domain: infectious_disease
+            finding: 未落实晨检制度或无记录
 
         """
 
@@ -494,7 +497,7 @@ extension CheckEndToEndTests {
     // MARK: - entity by id
 
     @Test func entityGivenByIDIsLookedUp() throws {
-        let r = try checkOne("fire_all_pass_by_id.yaml", ["--entities", "Rules/samples/schools.csv"])
+        let r = try checkOne("fire_all_pass_by_id.yaml", ["--entities", "Rules/samples/kuancheng/schools.csv"])
         #expect(r.entity == "12130827887622790E")
         #expect(r.entityName == "宽城满族自治县第二中学")
         #expect(r.status("gas_shutoff") == "pass")

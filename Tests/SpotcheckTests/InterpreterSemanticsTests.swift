@@ -20,15 +20,15 @@ struct InterpreterSemanticsTests {
     title: 语义测试
     items:
       - {id: uses_gas, title: 使用燃气, answer: yes_no}
-      - {id: gas_alarm, title: 燃气报警, relevant: "uses_gas", answer: yes_no, expect: true, severity: serious, domain: fire_safety, evidence: photo}
-      - {id: temp, title: 冷藏温度, answer: number, range: [-30, 30], violation: "value > 8.0", message: "冷藏温度 {value}℃，高于 8℃", message_en: "fridge at {value}℃", severity: general, domain: food_safety}
+      - {id: gas_alarm, title: 燃气报警, relevant: "uses_gas", answer: yes_no, expect: true, severity: serious, domain: fire_safety, evidence: photo, finding: 燃气厨房未安装报警装置}
+      - {id: temp, title: 冷藏温度, answer: number, range: [-30, 30], violation: "value > 8.0", message: "冷藏温度 {value}℃，高于 8℃", message_en: "fridge at {value}℃", severity: general, domain: food_safety, finding: 冷藏温度高于8℃}
       - {id: portions, title: 份数, answer: integer, required: false}
       - {id: grams, title: 总克数, answer: number}
       - {id: per_portion, title: 每份克数, compute: "grams / double(portions)"}
       - {id: divisor, title: 除数, answer: integer}
-      - {id: ratio_ok, title: 比例, answer: yes_no, violation: "10 / divisor > 5", severity: minor, domain: food_safety}
+      - {id: ratio_ok, title: 比例, answer: yes_no, violation: "10 / divisor > 5", severity: minor, domain: food_safety, finding: 比例过高}
     rules:
-      - {id: enough_per_portion, title: 每份不少于125克, violation: "per_portion < 125.0", severity: general, domain: food_safety}
+      - {id: enough_per_portion, title: 每份不少于125克, violation: "per_portion < 125.0", severity: general, domain: food_safety, finding: 每份不足125克}
     """
 
     static func workspace() throws -> Workspace {
@@ -65,16 +65,38 @@ struct InterpreterSemanticsTests {
         #expect(e.result?.code == "no_problem")
     }
 
-    @Test func unansweredItemsPropagateNotChecked() throws {
-        let (e, d) = try evaluate(["uses_gas": .bool(true), "temp": .double(9.5), "grams": .double(600), "divisor": .int(5), "ratio_ok": .bool(true)])
-        #expect(status(e, "gas_alarm") == .notChecked)
+    @Test func unansweredOptionalItemsPropagateNotChecked() throws {
+        let (e, d) = try evaluate(["uses_gas": .bool(true), "gas_alarm": .bool(true), "temp": .double(9.5), "grams": .double(600),
+                                   "divisor": .int(5), "ratio_ok": .bool(true)])
         #expect(status(e, "portions") == .notChecked)
         #expect(status(e, "per_portion") == .notChecked)
         #expect(status(e, "enough_per_portion") == .notChecked)
         #expect(status(e, "temp") == .fail)
-        // gas_alarm is required; portions is not.
-        #expect(d.all.contains { $0.message.en == "required item 'gas_alarm' is unanswered" })
-        #expect(!d.all.contains { $0.message.en.contains("'portions'") })
+        // portions is not required: leaving it out is no error.
+        #expect(!d.hasErrors)
+    }
+
+    @Test func aRelevantRequiredItemLeftUnansweredRefusesTheFindings() throws {
+        let ws = try Self.workspace()
+        let place = Place(path: "t.yaml", line: 1, column: 1)
+        var f = Findings(path: "t.yaml", entity: ["id": .string("91130827MA0TEST001")], entityPlace: place,
+                         department: Located("market_supervision", place), checklist: Located("market_supervision.semantics", place),
+                         inspectedOn: CivilDate(year: 2024, month: 6, day: 12)!,
+                         answers: [(Located("uses_gas", place), Located(.bool(true), place)), (Located("temp", place), Located(.double(4), place))])
+        f.answersPlace = Place(path: "t.yaml", line: 12, column: 3)
+        var d = Diagnostics()
+        #expect(ws.interpreter.evaluate(f, diagnostics: &d) == nil)
+        // gas_alarm (relevant: uses_gas), grams and divisor are required; portions is not.
+        let named = d.errors.map(\.message.en)
+        #expect(named.count == 4, "\(named)")
+        #expect(named.contains { $0.hasPrefix("required item 'gas_alarm'") })
+        #expect(named.contains { $0.hasPrefix("required item 'ratio_ok'") })
+        #expect(!named.contains { $0.contains("'portions'") })
+        #expect(d.errors.allSatisfy { $0.line == 12 && $0.column == 3 })
+        // Not cooperating, nothing is required.
+        f.cooperation = .obstructed
+        var quiet = Diagnostics()
+        #expect(ws.interpreter.evaluate(f, diagnostics: &quiet) != nil)
     }
 
     @Test func failuresCarryMessageAndExplanation() throws {

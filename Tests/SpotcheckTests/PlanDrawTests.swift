@@ -12,9 +12,9 @@ import Testing
 enum PlanDrawFixture {
     static let root: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let foodBusinesses = root + "/Rules/samples/food_businesses.csv"
-    static let schools = root + "/Rules/samples/schools.csv"
-    static let inspectors = root + "/Rules/samples/inspectors.csv"
+    static let foodBusinesses = root + "/Rules/samples/kuancheng/food_businesses.csv"
+    static let schools = root + "/Rules/samples/kuancheng/schools.csv"
+    static let inspectors = root + "/Rules/samples/kuancheng/inspectors.csv"
     static let halalPlan = "2023-changli-halal-food"
     static let schoolPlan = "2024-kuancheng-school-canteens"
 
