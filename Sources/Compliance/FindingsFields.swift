@@ -33,6 +33,9 @@ struct FindingsFields {
 
     func place(of key: String) -> Place { byKey[key].map { $0.value.place(in: path) } ?? rootPlace }
 
+    /// Where a key itself was written.
+    func keyPlace(of key: String) -> Place { byKey[key].map { $0.keyPlace(in: path) } ?? rootPlace }
+
     private func node(_ key: String) -> DocumentNode? { byKey[key]?.value }
 
     private func wrong(_ key: String, _ n: DocumentNode, want: LocalizedText, _ d: inout Diagnostics) {

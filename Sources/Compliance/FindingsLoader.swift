@@ -110,7 +110,7 @@ public enum FindingsLoader {
         f.inspectedOnPlace = inspected.place
         f.inspectors = inspectors
         f.inspectorsPlace = r.place(of: "inspectors")
-        f.answersPlace = r.place(of: "answers")
+        f.answersPlace = r.keyPlace(of: "answers")
         f.refusalNote = refusal?.value
         f.notes = notes
         f.evidence = evidence

@@ -17,13 +17,13 @@ public enum FindingsTemplate {
         let entityName = row?["name"]?.canonicalText ?? ""
         var y = """
             # 检查记录模板（联合检查记录表 \(task.id) 的一部分）：\(comment(entityName))
-            # \(comment(rulebook.name(of: team.department)))：\(comment(checklist.title))（\(checklist.id)，版本 \(checklist.version)）
+            # \(comment(rulebook.name(of: team.department, in: plan.jurisdiction)))：\(comment(checklist.title))（\(checklist.id)，版本 \(checklist.version)）
             # 填写 inspected_on 与 answers 中各事项的答案（null 表示未作答），然后运行：spotcheck check <本文件>
             # Findings template: fill in inspected_on and the answers (null = not answered), then run `spotcheck check <file>`.
 
             """
         if applies == false {
-            y += "# 注意：该清单的适用条件（\(comment(checklist.appliesTo?.text ?? ""))）对本对象不成立。\n"
+            y += "# 注意：按该清单的适用范围，本对象不在检查之列。\n"
         }
         y += "plan: \(quoted(plan.id))\n"
         y += "task: \(quoted(task.id))\n"
@@ -51,6 +51,8 @@ public enum FindingsTemplate {
         y += "notes: {}              # 事项 id: 说明\n"
         y += "evidence: {}           # 事项 id: [照片或文件路径]\n"
         y += "rectified_on_site: []  # 当场责令改正并已改正的事项 id\n"
+        y += "methods: []            # 检查方式：" + InspectionMethod.allCases.map { "\($0.rawValue)（\($0.label.zh)）" }.joined(separator: " | ") + "\n"
+        y += "assistants: []         # 选派协助的专业人员：- {name: 姓名, organisation: 单位}\n"
         return y
     }
 
@@ -69,7 +71,8 @@ public enum FindingsTemplate {
         }
         if let unit = item.unit { parts.append("单位 \(unit)") }
         if let range = item.range { parts.append("范围 \(TaskForm.number(range.lowerBound))–\(TaskForm.number(range.upperBound))") }
-        if let relevant = item.relevant { parts.append("仅当 \(relevant.text) 时作答") }
+        if let note = item.relevantNote { parts.append(note) } else if item.relevant != nil { parts.append("视情况作答") }
+        if item.keyItem { parts.append("重点检查事项") }
         if !item.required { parts.append("选填") }
         return parts.isEmpty ? "" : " — " + comment(parts.joined(separator: "；"))
     }

@@ -84,7 +84,7 @@ public enum PlanDrawOutput {
         for (task, files) in index {
             let name = outcome.entities[task.entity]?["name"]?.canonicalText ?? ""
             let teams = task.teams.map { team in
-                esc(rulebook.name(of: team.department)) + " 第\(team.team)组："
+                esc(rulebook.name(of: team.department, in: outcome.plan.jurisdiction)) + " 第\(team.team)组："
                     + team.inspectors.map { id in esc(outcome.inspectors[id]?["name"]?.canonicalText ?? id) }.joined(separator: "、")
             }.joined(separator: "<br>")
             let links = files.map { "<a href=\"\(esc($0.path))\">\(esc($0.label))</a>" }.joined(separator: "<br>")

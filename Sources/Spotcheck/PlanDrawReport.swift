@@ -19,7 +19,7 @@ public enum PlanDrawReport {
         line("抽查计划：\(plan.id)  \(title)", "Plan: \(plan.id)  \(title)")
         line("抽查时间：\(plan.window.lowerBound) 至 \(plan.window.upperBound)",
              "Window: \(plan.window.lowerBound) – \(plan.window.upperBound)")
-        line("牵头部门：\(rulebook.name(of: plan.lead, language))", "Lead: \(rulebook.name(of: plan.lead, language))")
+        line("牵头部门：\(rulebook.name(of: plan.lead, in: plan.jurisdiction, language))", "Lead: \(rulebook.name(of: plan.lead, in: plan.jurisdiction, language))")
         line("算法：\(c.algorithm)", "Algorithm: \(c.algorithm)")
         line("随机种子：\(c.seed)", "Seed: \(c.seed)")
         line("密钥：\(c.key)", "Key: \(c.key)")
@@ -62,7 +62,7 @@ public enum PlanDrawReport {
         // Teams.
         line("检查人员（每个部门每组 \(plan.inspectorsPerTeam) 人）：", "Inspectors (\(plan.inspectorsPerTeam) per team and department):")
         for d in c.teams {
-            let name = rulebook.name(of: d.department, language)
+            let name = rulebook.name(of: d.department, in: plan.jurisdiction, language)
             line("  \(name)（\(d.department)）：符合条件 \(d.eligible) 人，\(d.teams.count) 组",
                  "  \(name) (\(d.department)): \(d.eligible) eligible, \(d.teams.count) teams")
             for t in d.teams {
@@ -80,8 +80,8 @@ public enum PlanDrawReport {
             out.append("  \(task.id)  \(task.entity)  \(entityName)\(stratum)")
             for team in task.teams {
                 let members = team.inspectors.map { inspectorLabel($0, outcome) }.joined(separator: zh ? "、" : ", ")
-                line("    \(rulebook.name(of: team.department, language))：第\(team.team)组（\(members)）",
-                     "    \(rulebook.name(of: team.department, language)): team \(team.team) (\(members))")
+                line("    \(rulebook.name(of: team.department, in: plan.jurisdiction, language))：第\(team.team)组（\(members)）",
+                     "    \(rulebook.name(of: team.department, in: plan.jurisdiction, language)): team \(team.team) (\(members))")
             }
         }
         return out.joined(separator: "\n") + "\n"

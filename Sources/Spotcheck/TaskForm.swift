@@ -42,28 +42,27 @@ public enum TaskForm {
     public static func html(_ task: DrawTask, outcome: PlanDrawOutcome, rulebook: Rulebook) -> String {
         let plan = outcome.plan
         let row = outcome.entities[task.entity]
-        func field(_ name: String) -> String { row?[name]?.canonicalText ?? "" }
-        let entityName = field("name")
+        let entityName = row?["name"]?.canonicalText ?? ""
+        let place = rulebook.jurisdiction(plan.jurisdiction)?.name.zh ?? ""
         var h = """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(esc(task.id)) \(esc(entityName)) 联合检查记录表</title>
             <style>
             \(css)
             </style>
             </head>
             <body>
-            <h1>“双随机、一公开”跨部门联合检查记录表</h1>
+            <h1>\(esc(place))“双随机、一公开”跨部门联合检查记录表</h1>
             <p class="subtitle">\(esc(plan.title))　任务编号：\(esc(task.id))</p>
             <table class="info">
             <tr><th>被检查对象</th><td>\(esc(entityName))</td><th>统一社会信用代码</th><td class="code">\(esc(task.entity))</td></tr>
-            <tr><th>类别</th><td>\(esc([field("kind"), field("category")].filter { !$0.isEmpty }.joined(separator: " / ")))</td><th>所在乡镇</th><td>\(esc(field("town")))</td></tr>
-            <tr><th>地址（住所/经营场所）</th><td colspan="3">\(esc(field("address")))</td></tr>
-            <tr><th>法定代表人（负责人）</th><td>\(esc(field("legal_rep")))</td><th>联系电话</th><td>\(esc(field("phone")))</td></tr>
+            \(directoryRows(row, schema: rulebook.entitySchema, rulebook: rulebook, skip: ["id", "name"]))
             <tr><th>抽查计划</th><td colspan="3">\(esc(plan.title))（\(esc(plan.id))）</td></tr>
-            <tr><th>抽查时间</th><td>\(esc(plan.window.lowerBound.description)) 至 \(esc(plan.window.upperBound.description))</td><th>牵头部门</th><td>\(esc(rulebook.name(of: plan.lead)))</td></tr>
+            <tr><th>抽查时间</th><td>\(esc(plan.window.lowerBound.description)) 至 \(esc(plan.window.upperBound.description))</td><th>牵头部门</th><td>\(esc(rulebook.name(of: plan.lead, in: plan.jurisdiction)))</td></tr>
             <tr><th>检查日期</th><td>\(dateBlank)</td><th>抽取分层</th><td>\(esc(task.stratum == PlanDraw.wholePopulation ? "—" : task.stratum))</td></tr>
             <tr><th>配合情况</th><td colspan="3">□ 配合检查　□ 拒绝、逃避、阻碍检查　□ 通过登记的住所（经营场所）无法联系　□ 未开展本次抽查涉及的经营活动</td></tr>
             </table>
@@ -87,7 +86,7 @@ public enum TaskForm {
             <p>见证人（签字）：<span class="blank wide"></span>　检查人员（签字）：<span class="blank wide"></span>　日期：\(dateBlank)</p>
             </td></tr>
             </table>
-            <p class="note">说明：实地核查时检查人员不少于2人，并应当出示执法证件；本表由检查人员填写，由被检查对象法定代表人（负责人）签字盖章确认；被检查对象拒绝签字的，应在本表如实记录。检查结果应自检查完成后 \(plan.resultsWithinWorkingDays) 个工作日内录入。</p>
+            <p class="note">说明：实地核查时检查人员不少于\(plan.minOnSite)人，并应当出示执法证件；本表由检查人员填写，由被检查对象法定代表人（负责人）签字盖章确认；被检查对象拒绝签字的，应在本表如实记录。标“★重点”的为重点检查事项。检查结果应自检查完成后 \(plan.resultsWithinWorkingDays) 个工作日内录入。</p>
             </section>
             </body>
             </html>
@@ -96,20 +95,44 @@ public enum TaskForm {
         return h
     }
 
+    /// The directory columns that declare a title (`Rules/directories.yaml`),
+    /// two to a row, coded values by their labels.
+    static func directoryRows(_ row: DirectoryRow?, schema: DirectorySchema?, rulebook: Rulebook, skip: Set<String>) -> String {
+        let cells = (schema?.columns ?? []).compactMap { column -> (String, String)? in
+            guard !skip.contains(column.name), let shown = rulebook.columnDisplay[column.name] else { return nil }
+            let value = row?[column.name]?.canonicalText ?? ""
+            return (shown.title.zh, rulebook.displayValue(value, column: column.name))
+        }
+        var out: [String] = []
+        var k = 0
+        while k < cells.count {
+            let a = cells[k]
+            if k + 1 < cells.count {
+                let b = cells[k + 1]
+                out.append("<tr><th>\(esc(a.0))</th><td>\(esc(a.1))</td><th>\(esc(b.0))</th><td>\(esc(b.1))</td></tr>")
+            } else {
+                out.append("<tr><th>\(esc(a.0))</th><td colspan=\"3\">\(esc(a.1))</td></tr>")
+            }
+            k += 2
+        }
+        return out.joined(separator: "\n")
+    }
+
     static func department(_ team: DrawTaskTeam, number: String, task: DrawTask, outcome: PlanDrawOutcome, rulebook: Rulebook) -> String {
-        let name = rulebook.name(of: team.department)
+        let name = rulebook.name(of: team.department, in: outcome.plan.jurisdiction)
+        let columns = (rulebook.inspectorSchema?.columns ?? []).filter { !["id", "name"].contains($0.name) && !$0.personal && rulebook.columnDisplay[$0.name] != nil }
         var h = """
             <section class="department" data-department="\(esc(team.department))">
             <h2>\(number)、\(esc(name))</h2>
             <table class="inspectors">
-            <tr><th>检查组</th><th>检查人员</th><th>人员编号</th><th>执法证号</th><th>签字</th></tr>
+            <tr><th>检查组</th><th>检查人员</th><th>人员编号</th>\(columns.map { "<th>\(esc(rulebook.columnDisplay[$0.name]!.title.zh))</th>" }.joined())<th>签字</th></tr>
 
             """
         for (i, id) in team.inspectors.enumerated() {
             let row = outcome.inspectors[id]
             let teamCell = i == 0 ? "<td rowspan=\"\(team.inspectors.count)\">第\(team.team)组</td>" : ""
             h += "<tr>\(teamCell)<td>\(esc(row?["name"]?.canonicalText ?? ""))</td><td class=\"code\">\(esc(id))</td>"
-                + "<td class=\"code\">\(esc(row?["cert_no"]?.canonicalText ?? ""))</td><td class=\"sign\"></td></tr>\n"
+                + columns.map { "<td class=\"code\">\(esc(row?[$0.name]?.canonicalText ?? ""))</td>" }.joined() + "<td class=\"sign\"></td></tr>\n"
         }
         h += "</table>\n"
         let sections = sections(plan: outcome.plan, department: team.department, entity: outcome.entities[task.entity], rulebook: rulebook)
@@ -120,6 +143,8 @@ public enum TaskForm {
             h += checklist(section)
         }
         h += """
+            <p class="methods">检查方式：\(InspectionMethod.allCases.map { "□ " + esc($0.label.zh) }.joined(separator: "　"))</p>
+            <p class="assist">选派专业人员协助（姓名、单位）：<span class="blank wide"></span>　<span class="blank wide"></span></p>
             <p class="signline">\(esc(name))检查人员签字：<span class="blank wide"></span>　<span class="blank wide"></span>　日期：\(dateBlank)</p>
             </section>
 
@@ -131,11 +156,11 @@ public enum TaskForm {
         let c = section.checklist
         var h = "<h3 data-checklist=\"\(esc(c.id))\">\(esc(c.title))<span class=\"meta\">（\(esc(c.id))，版本 \(esc(c.version))）</span></h3>\n"
         if section.applies == false {
-            h += "<p class=\"note\">该清单的适用条件（\(esc(c.appliesTo?.text ?? ""))）对本对象不成立，本次不检查。</p>\n"
+            h += "<p class=\"note\">按该清单的适用范围，本对象不在检查之列，本次不检查。</p>\n"
             return h
         }
         if section.applies == nil {
-            h += "<p class=\"note\">无法根据名录判断该清单是否适用（\(esc(c.appliesTo?.text ?? ""))），请现场核实。</p>\n"
+            h += "<p class=\"note\">无法根据名录判断该清单是否适用于本对象，请现场核实。</p>\n"
         }
         h += """
             <table class="items">
@@ -146,11 +171,13 @@ public enum TaskForm {
         var number = 0
         for item in c.items where !item.isRule {
             number += 1
-            var title = esc(item.title)
+            var title = (item.keyItem ? "<span class=\"key\">★重点</span>" : "") + esc(item.title)
             var hints: [String] = []
-            if let relevant = item.relevant { hints.append("适用条件：\(esc(relevant.text))") }
+            if let note = item.relevantNote { hints.append(esc(note)) } else if item.relevant != nil { hints.append("视情况填写") }
             if item.compute == nil && !item.required { hints.append("选填") }
+            if item.methods != InspectionMethod.defaults { hints.append("检查方式：" + item.methods.map { esc($0.label.zh) }.joined(separator: "、")) }
             if let evidence = item.evidence { hints.append("发现问题时留存证据：\(esc(evidenceName(evidence)))") }
+            if let code = item.internetPlusCode { hints.append("监管事项编码：\(esc(code))") }
             if !hints.isEmpty { title += "<div class=\"hint\">" + hints.joined(separator: "；") + "</div>" }
             h += "<tr data-item=\"\(esc(item.id))\"><td class=\"no\">\(number)</td><td>\(title)</td><td class=\"basis\">\(esc(item.basis ?? ""))</td>"
                 + "<td class=\"answer\">\(answerSpace(item))</td><td class=\"remark\"></td></tr>\n"
@@ -236,5 +263,7 @@ public enum TaskForm {
         .note { font-size: 9pt; }
         .rules { font-size: 9pt; }
         .rules ul { margin: 0; padding-left: 5mm; }
+        .key { font-weight: bold; margin-right: 1mm; }
+        .methods, .assist { font-size: 9.5pt; margin: 1.5mm 0; }
         """
 }

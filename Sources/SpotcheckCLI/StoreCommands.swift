@@ -106,8 +106,19 @@ struct SubmitCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
             let bytes = Array(data)
             var d = Diagnostics()
-            // The plan the findings name decides the jurisdiction.
+            // The plan the findings name decides the jurisdiction; a file that names
+            // none is refused with what is wrong in it.
             let plan = FindingsLoader.document(bytes, path: path, diagnostics: &d).flatMap(Self.planOf)
+            if plan == nil, storeOptions.jurisdiction == nil {
+                _ = FindingsLoader.parse(bytes, path: path, entities: nil, diagnostics: &d)
+                if !d.hasErrors {
+                    d.error(Place(path: path, line: 1, column: 1), zh: "提交的检查记录须写明 plan 和 task（或完整的任务编号 <计划>/T-nnnn）",
+                            en: "a submission must name its plan and task (or the whole task id <plan>/T-nnnn)")
+                }
+                Output.diagnostics(d.all, options.lang)
+                failed = true
+                continue
+            }
             let jurisdiction = try storeOptions.jurisdictionID(ws, store: store, plan: plan, options)
             let office = try offices[jurisdiction] ?? storeOptions.office(ws, store, jurisdiction, options)
             offices[jurisdiction] = office
