@@ -1,124 +1,112 @@
 import Foundation
-import Testing
 import Store
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A batch import killed in the middle (SIGKILL) leaves the store as it was
-/// before the batch: the child process is the real `spotcheck` executable.
-@Suite("Store: a crash during a batch import", .serialized)
+/// A batch killed in the middle (SIGKILL) leaves the store as it was before
+/// the batch. The child process is the `store-crash-probe` executable
+/// (Sources/StoreCrashProbe), built with the package.
+@Suite("Store: a crash in the middle of a batch", .serialized)
 struct CrashTests {
-    static let count = 1000
+    static let count = 1_000
+    static let jurisdiction = "probe-county"
     static let taskID = "store-crash-probe-task"
     static let checklist = "probe.checklist"
 
-    /// The `spotcheck` executable next to the test bundle, else in the package's .build/debug.
-    static func spotcheck() throws -> URL {
+    /// The probe beside the test bundle (the scratch path's debug folder),
+    /// else in the package's .build/debug, else where STORE_CRASH_PROBE says.
+    static func probe() throws -> URL {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("spotcheck")
+            .appendingPathComponent("store-crash-probe")
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let inBuild = packageRoot.appendingPathComponent(".build/debug/spotcheck")
-        let found = [besideTests, inBuild].first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, "no spotcheck executable at \(besideTests.path) or \(inBuild.path): run swift build first")
+        var candidates = [besideTests, Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("store-crash-probe"),
+                          packageRoot.appendingPathComponent(".build/debug/store-crash-probe")]
+        if let path = ProcessInfo.processInfo.environment["STORE_CRASH_PROBE"] {
+            candidates.insert(URL(fileURLWithPath: path), at: 0)
+        }
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return try #require(found, "no store-crash-probe at \(candidates.map(\.path)): build the package first")
     }
 
-    static func launchProbe(db: String, marker: String, prefix: String, stderr: URL) throws -> Process {
+    static func launch(db: String, marker: String, prefix: String, log: String) throws -> Process {
         let process = Process()
-        process.executableURL = try spotcheck()
-        process.arguments = ["store-crash-probe", "--db", db, "--count", String(count), "--marker", marker,
-                             "--prefix", prefix]
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: stderr)
+        process.executableURL = try probe()
+        process.arguments = ["--db", db, "--count", String(count), "--marker", marker, "--prefix", prefix, "--sleep-ms", "2"]
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardError = process.standardOutput
         try process.run()
         return process
     }
 
-    static func waitForExit(_ process: Process, seconds: Double) -> Bool {
+    /// Waits for the child to exit; SIGKILLs it if it has not after `seconds`
+    /// (a child of a test ignores SIGTERM: it inherits a blocked signal mask).
+    @discardableResult
+    static func wait(_ process: Process, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning { return false }
+        let exited = !process.isRunning
+        if !exited { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        return true
+        return exited
     }
 
-    static func probeSubmissions(_ store: Store, prefix: String) throws -> [StoredSubmission] {
-        try store.submissions(task: taskID, checklist: checklist).filter { $0.submissionID.hasPrefix(prefix + "-") }
+    static func batch(_ store: Store, prefix: String) throws -> [SubmissionRecord] {
+        try store.submissions(jurisdiction: jurisdiction, task: taskID, checklist: checklist)
+            .filter { $0.submissionID.hasPrefix(prefix + "-") }
     }
 
-    @Test("SIGKILL in the middle of the batch: the store is consistent and the batch wholly out")
+    @Test("SIGKILL in the middle of the batch: the store is sound, its log verifies, none of the batch is in; run again, all of it is")
     func killedMidBatch() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("store.sqlite").path
-        let marker = dir.appendingPathComponent("marker").path
-        let stderr = dir.appendingPathComponent("stderr.txt")
+        let folder = try TemporaryFolder("crash")
+        let db = folder.file("store.sqlite")
+        let log = folder.file("probe.log")
 
-        let process = try Self.launchProbe(db: db, marker: marker, prefix: "killed", stderr: stderr)
-        // Blocking poll: the kill must come while the transaction is open.
-        let deadline = Date().addingTimeInterval(120)
-        while !FileManager.default.fileExists(atPath: marker) && process.isRunning && Date() < deadline {
-            usleep(1_000)
-        }
+        let marker = folder.file("marker")
+        let process = try Self.launch(db: db, marker: marker, prefix: "batch", log: log)
+        // A tight poll: the kill must land while the transaction is open.
+        let deadline = Date().addingTimeInterval(180)
+        while !FileManager.default.fileExists(atPath: marker) && process.isRunning && Date() < deadline { usleep(1_000) }
         let markerSeen = FileManager.default.fileExists(atPath: marker)
         if markerSeen { kill(process.processIdentifier, SIGKILL) }
-        if !Self.waitForExit(process, seconds: 60) {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        let errors = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
-        try #require(markerSeen, "the probe never reached the middle of its batch; stderr: \(errors)")
-        #expect(process.terminationReason == .uncaughtSignal,
-                "the probe was not killed (it exited with \(process.terminationStatus) before the kill); stderr: \(errors)")
+        Self.wait(process, seconds: 30)
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        try #require(markerSeen, "the probe never reached the middle of its batch: \(output)")
+        #expect(process.terminationReason == .uncaughtSignal, "the probe finished before the kill: \(output)")
         #expect(process.terminationStatus == SIGKILL)
+        #expect(!output.contains("committed"), "\(output)")
 
-        // Opening recovers from the WAL; the store is sound, its log verifies, the batch is out.
-        let store = try Store(path: db, clock: fixedClock)
+        // Opening recovers from the WAL: the file is sound, its log verifies, the batch is out,
+        // what was committed before it (plan, draw with its task) is in.
+        do {
+            let store = try Store.open(db, mode: .open, clock: fixedClock)
+            #expect(try store.integrityCheck() == "ok")
+            let report = try store.verifyAudit()
+            #expect(report.ok, "\(report.problems.map(describe))")
+            #expect(try Self.batch(store, prefix: "batch").isEmpty)
+            #expect(try store.auditEntries(jurisdiction: Self.jurisdiction).map(\.action) == ["plan_version", "draw"])
+            #expect(try store.task(jurisdiction: Self.jurisdiction, id: Self.taskID) != nil)
+        }
+
+        // The same run, not killed, puts the whole batch in.
+        let rerun = try Self.launch(db: db, marker: folder.file("marker2"), prefix: "batch", log: log)
+        #expect(Self.wait(rerun, seconds: 180), "the probe did not finish")
+        let rerunOutput = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(rerun.terminationReason == .exit && rerun.terminationStatus == 0, "\(rerunOutput)")
+        #expect(rerunOutput.contains("committed \(Self.count) submissions (\(Self.count) new)"), "\(rerunOutput)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("marker2")))
+
+        let store = try Store.open(db, mode: .open, clock: fixedClock)
         #expect(try store.integrityCheck() == "ok")
-        #expect(try store.foreignKeyViolations().isEmpty)
-        let report = try store.verifyAudit()
-        #expect(report.ok, "\(report)")
-        #expect(try Self.probeSubmissions(store, prefix: "killed").count == 0)
-        #expect(try store.auditEntries().filter { $0.action == "submission.store" }.isEmpty)
-        // What was committed before the batch is there: plan, draw, task.
-        #expect(try store.task(Self.taskID) != nil)
-        #expect(report.count == 3)
-
-        // The store goes on: the same batch, not killed, is wholly in.
-        let marker2 = dir.appendingPathComponent("marker2").path
-        let rerun = try Self.launchProbe(db: db, marker: marker2, prefix: "killed", stderr: stderr)
-        #expect(Self.waitForExit(rerun, seconds: 120))
-        #expect(rerun.terminationReason == .exit && rerun.terminationStatus == 0)
-        let after = try Self.probeSubmissions(store, prefix: "killed")
-        #expect(after.count == Self.count)
-        #expect(after.map(\.version) == Array(1...Self.count))
-        #expect(try store.verifyAudit().ok)
-    }
-
-    @Test("the same batch, not killed, is wholly in")
-    func completedBatch() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("store.sqlite").path
-        let marker = dir.appendingPathComponent("marker").path
-        let stderr = dir.appendingPathComponent("stderr.txt")
-
-        let process = try Self.launchProbe(db: db, marker: marker, prefix: "whole", stderr: stderr)
-        #expect(Self.waitForExit(process, seconds: 120))
-        let errors = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
-        #expect(process.terminationReason == .exit, "stderr: \(errors)")
-        #expect(process.terminationStatus == 0, "stderr: \(errors)")
-        #expect(FileManager.default.fileExists(atPath: marker), "the probe never wrote its marker")
-
-        let store = try Store(path: db, clock: fixedClock)
-        #expect(try store.integrityCheck() == "ok")
-        let stored = try Self.probeSubmissions(store, prefix: "whole")
+        let stored = try Self.batch(store, prefix: "batch")
         #expect(stored.count == Self.count)
-        #expect(stored.map(\.submissionID).sorted() == (1...Self.count).map { "whole-\($0)" }.sorted())
+        #expect(stored.map(\.version) == Array(1...Self.count))
+        #expect(Set(stored.map(\.submissionID)) == Set((1...Self.count).map { "batch-\($0)" }))
         let report = try store.verifyAudit()
-        #expect(report.ok, "\(report)")
-        #expect(report.count == 3 + Self.count)
+        #expect(report.ok, "\(report.problems.map(describe))")
+        #expect(report.count == 2 + 2 * Self.count)
     }
 }
