@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "spotcheck", targets: ["SpotcheckCLI"]),
         .executable(name: "cel-conformance", targets: ["CELConformance"]),
+        .executable(name: "store-crash-probe", targets: ["StoreCrashProbe"]),
         .library(name: "CEL", targets: ["CEL"]),
     ],
     dependencies: [
@@ -36,12 +37,14 @@ let package = Package(
             dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
+        // A slow batch of submissions in one transaction, killed by StoreTests' crash test.
+        .executableTarget(name: "StoreCrashProbe", dependencies: ["Store"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DrawTests", dependencies: ["Draw"]),
-//STORETESTS
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WorkingDaysTests",
                     dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "Messages", "WorkingDays", "Directories", "Store", "Draw"],
+        .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "Messages", "WorkingDays", "Directories", "Store", "Draw", "Disclosure"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "DirectoriesTests", dependencies: ["Directories"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),

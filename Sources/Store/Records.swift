@@ -195,10 +195,13 @@ public struct SubmissionRecord: StoredRecord, Hashable {
         self.payloadSHA256 = sha256Hex(payload); self.version = 0; self.receivedAt = ""; self.receivedBy = ""
     }
 
-    /// Whether `other` is the same submission sent again (same id, same content).
+    /// Whether `other` is the same submission sent again (same id, same
+    /// content: who inspected, when, and what they found; the day it was
+    /// received may be a later one).
     func isResending(_ other: SubmissionRecord) -> Bool {
         submissionID == other.submissionID && taskID == other.taskID && department == other.department
-            && checklist == other.checklist && payloadSHA256 == other.payloadSHA256
+            && checklist == other.checklist && inspectors == other.inspectors && inspectedOn == other.inspectedOn
+            && payloadSHA256 == other.payloadSHA256
     }
 
     enum CodingKeys: String, CodingKey {

@@ -35,6 +35,11 @@ public final class Store: Sendable {
         if mode != .create, !FileManager.default.fileExists(atPath: location) {
             throw StoreError(.cannotOpen, zh: "数据库不存在：\(location)（请先运行 spotcheck init）", en: "no store at \(location) (run spotcheck init first)")
         }
+        if mode != .readOnly, FileManager.default.fileExists(atPath: location) {
+            // Look before writing: opening for writing switches the file to
+            // WAL, which would rewrite the header of a database not ours.
+            try inspect(try SQLiteBackend(path: location, readOnly: true), mode: mode)
+        }
         let backend = try SQLiteBackend(path: location, readOnly: mode == .readOnly)
         let store = Store(backend: backend, clock: clock)
         try store.prepare(backend, mode: mode)
@@ -56,6 +61,16 @@ public final class Store: Sendable {
 
     /// Checks the format marker and brings the schema up to date (never in read-only mode).
     private func prepare(_ backend: SQLiteBackend, mode: Mode) throws(StoreError) {
+        try Self.inspect(backend, mode: mode)
+        guard mode != .readOnly else { return }
+        do { try Schema.migrator.migrate(backend.writer) } catch {
+            throw StoreError(.cannotOpen, zh: "无法更新数据库结构：\(SQLiteBackend.reason(error))", en: "cannot bring the schema up to date: \(SQLiteBackend.reason(error))")
+        }
+    }
+
+    /// Refuses a database that is not a Spotcheck store of this format (or,
+    /// unless creating, one without the schema). Reads only.
+    private static func inspect(_ backend: SQLiteBackend, mode: Mode) throws(StoreError) {
         let tables: [String]
         let marker: String?
         do {
@@ -79,10 +94,6 @@ public final class Store: Sendable {
         }
         if marker == nil, mode != .create {
             throw StoreError(.notAStore, zh: "\(backend.path) 不是 Spotcheck 数据库（请先运行 spotcheck init）", en: "\(backend.path) is not a Spotcheck store (run spotcheck init first)")
-        }
-        guard mode != .readOnly else { return }
-        do { try Schema.migrator.migrate(backend.writer) } catch {
-            throw StoreError(.cannotOpen, zh: "无法更新数据库结构：\(SQLiteBackend.reason(error))", en: "cannot bring the schema up to date: \(SQLiteBackend.reason(error))")
         }
     }
 

@@ -103,7 +103,8 @@ extension Store {
 
         let evaluation = s.evaluation(version)
         guard evaluation.submissionID == sub.submissionID, evaluation.taskID == sub.taskID, evaluation.version == version,
-              evaluation.jurisdiction == sub.jurisdiction, evaluation.planID == task.planID else {
+              evaluation.jurisdiction == sub.jurisdiction, evaluation.planID == task.planID,
+              evaluation.checklist == sub.checklist, evaluation.department == sub.department else {
             throw StoreError(.mismatch, zh: "评估与提交“\(sub.submissionID)”不一致", en: "the evaluation does not match submission '\(sub.submissionID)'")
         }
         try Self.requireDate("entered_on", evaluation.enteredOn)
