@@ -34,8 +34,8 @@ struct TaskFormTests {
             #expect(html.components(separatedBy: "<section class=\"department\"").count - 1 == loaded.plan.departments.count)
             for department in loaded.plan.departments {
                 #expect(html.contains("data-department=\"\(department)\""), "task \(task.id): \(department)")
-                #expect(html.contains(TaskForm.esc(book.name(of: department))))
-                #expect(html.contains(TaskForm.esc(book.name(of: department)) + "检查人员签字"))
+                #expect(html.contains(TaskForm.esc(book.name(of: department, in: loaded.plan.jurisdiction))))
+                #expect(html.contains(TaskForm.esc(book.name(of: department, in: loaded.plan.jurisdiction)) + "检查人员签字"))
                 let team = try #require(task.teams.first { $0.department == department })
                 for id in team.inspectors {
                     let row = try #require(inspectors[id])
