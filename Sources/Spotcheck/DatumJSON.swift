@@ -18,28 +18,24 @@ public enum DatumJSON {
         }
     }
 
+    /// Reads what `encode` wrote (through the strict JSON reader: fast, and
+    /// exact about booleans and numbers); `.null` for anything else.
     public static func decode(_ text: String) -> Datum {
-        guard let data = text.data(using: .utf8), let w = try? JSONDecoder().decode(Wrapper.self, from: data) else { return .null }
-        return w.datum
+        guard case .success(let root) = StrictJSON.parse(Array(text.utf8), path: "") else { return .null }
+        return datum(root)
     }
 
-    /// JSON → Datum through Codable, which tells booleans from numbers.
-    private struct Wrapper: Decodable {
-        let datum: Datum
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if c.decodeNil() { datum = .null; return }
-            if let b = try? c.decode(Bool.self) { datum = .bool(b); return }
-            if let i = try? c.decode(Int.self) { datum = .int(i); return }
-            if let x = try? c.decode(Double.self) { datum = .double(x); return }
-            if let s = try? c.decode(String.self) { datum = .string(s); return }
-            if let l = try? c.decode([Wrapper].self) { datum = .list(l.map(\.datum)); return }
-            let m = try c.decode([String: Wrapper].self)
-            if m.count == 1, case .string(let s)? = m["$date"]?.datum, let p = CivilDateText.parts(s) {
-                datum = .date(year: p.0, month: p.1, day: p.2)
-            } else {
-                datum = .map(m.mapValues(\.datum))
+    static func datum(_ n: DocumentNode) -> Datum {
+        switch n.value {
+        case .map(let entries):
+            if entries.count == 1, entries[0].key == "$date", case .string(let s) = entries[0].value.value, let p = CivilDateText.parts(s) {
+                return .date(year: p.0, month: p.1, day: p.2)
             }
+            var m: [String: Datum] = [:]
+            for e in entries { m[e.key] = datum(e.value) }
+            return .map(m)
+        case .list(let l): return .list(l.map(datum))
+        default: return n.datum
         }
     }
 

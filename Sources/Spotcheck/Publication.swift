@@ -1,5 +1,6 @@
 import Compliance
 import Disclosure
+import Draw
 import Foundation
 import Messages
 import Rulebook
@@ -30,7 +31,10 @@ extension CountyOffice {
         var pending: [String] = []
         var report = RedactionReport()
         let published = Dictionary(try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id) })
-            .compactMap { d in Self.decodeRecord(d.recordJSON).map { (d.taskID, $0) } }, uniquingKeysWith: { a, _ in a })
+            .map { ($0.taskID, $0.sourceSHA256) }, uniquingKeysWith: { a, _ in a })
+        // Read once for the whole run: every inspector's personal values, every public decision.
+        let context = PublicationContext(inspectorValues: try personalInspectorValues(),
+                                         decisions: Dictionary(grouping: try publicDecisions(), by: \.task).mapValues { $0.map(\.text) })
         for plan in plans {
             let evaluations = try storeCall({ () throws(StoreError) in try store.latestEvaluations(jurisdiction: id, plan: plan.id) })
             let byTask = Dictionary(grouping: evaluations, by: \.taskID)
@@ -45,18 +49,17 @@ extension CountyOffice {
                 }
                 let latestEntry = evals.compactMap { CivilDate($0.enteredOn) }.max() ?? day
                 guard latestEntry <= day else { pending.append(task.id); continue }
-                let (record, redactor) = try publicationRecord(task: task, plan: plan, evaluations: evals, on: day)
+                // Already published from the same evaluations and decisions: nothing new to publish.
+                let source = Self.sourceDigest(evals, decisions: context.decisions[task.id] ?? [])
+                if published[task.id] == source { continue }
+                let (record, redactor) = try publicationRecord(task: task, plan: plan, evaluations: evals, on: day, context: context)
                 var r = RedactionReport()
                 let clean = redactor.redact(record, report: &r)
-                if var earlier = published[task.id] {
-                    // Already published as it stands: nothing new to publish.
-                    (earlier.publishedOn, earlier.disclosureDue, earlier.auditSeq, earlier.auditHash) = (clean.publishedOn, clean.disclosureDue, nil, nil)
-                    if earlier == clean { continue }
-                }
                 report += r
                 let stored = DisclosureRecord(jurisdiction: id, taskID: task.id, planID: plan.id, creditCode: clean.creditCode,
                                               entityName: clean.entityName, resultCode: clean.resultCode,
-                                              publishedOn: day.description, recordJSON: DisclosureRenderer.json([clean]))
+                                              publishedOn: day.description, recordJSON: DisclosureRenderer.json([clean]),
+                                              sourceSHA256: source)
                 let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosure(stored, by: actor) })
                 var published = clean
                 published.auditSeq = kept.auditSeq
@@ -78,6 +81,12 @@ extension CountyOffice {
         }
     }
 
+    /// What a task's record is made from: its evaluations as stored, and its public decisions.
+    static func sourceDigest(_ evaluations: [EvaluationRecord], decisions: [String]) -> String {
+        let lines = evaluations.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { "\($0.id ?? 0) \($0.submissionID) \($0.version) \($0.resultCode)" } + decisions
+        return sha256Hex(Data(lines.joined(separator: "\n").utf8))
+    }
+
     static func decodeRecord(_ json: String) -> PublicationRecord? {
         (try? JSONDecoder().decode([PublicationRecord].self, from: Data(json.utf8)))?.first
     }
@@ -93,8 +102,14 @@ extension CountyOffice {
 
     /// The record of one task from its departments' latest evaluations, and
     /// the redactor for it.
+    /// What every record of one publication run shares, read once.
+    struct PublicationContext {
+        var inspectorValues: [String]
+        var decisions: [String: [String]]
+    }
+
     func publicationRecord(task: TaskRecord, plan: Plan, evaluations: [EvaluationRecord],
-                           on day: CivilDate) throws(LifecycleError) -> (PublicationRecord, Redactor) {
+                           on day: CivilDate, context: PublicationContext) throws(LifecycleError) -> (PublicationRecord, Redactor) {
         let entity = try self.entity(task.entityKey) ?? [:]
         var findings: [String] = []
         var referrals: Set<String> = []
@@ -120,7 +135,7 @@ extension CountyOffice {
             }
         }
         // A department whose results are all "no problem" across checklists shows one result.
-        let decisions = try publicDecisions(task: task.id)
+        let decisions = context.decisions[task.id] ?? []
         let clear = rulebook.results.first { $0.tone == .clear }
         let result = best ?? (0, clear?.code ?? "", clear?.label ?? "", ResultCategory.Tone.clear.rawValue)
         let due = try? addingWorkingDays(plan.discloseWithinWorkingDays,
@@ -131,26 +146,26 @@ extension CountyOffice {
             inspectedOn: inspected.max() ?? "", resultCode: result.code, resultLabel: result.label, resultTone: result.tone,
             departmentResults: results, findings: findings, referrals: referrals.isEmpty ? nil : referrals.sorted(),
             decisions: decisions.isEmpty ? nil : decisions, publishedOn: day.description, disclosureDue: due?.description)
-        return (record, try redactor(for: entity, keep: [task.entityName, task.entityKey]))
+        return (record, try redactor(for: entity, inspectorValues: context.inspectorValues, keep: [task.entityName, task.entityKey]))
     }
 
-    /// The public handling decisions (行政处罚决定) of a task's referrals.
-    func publicDecisions(task: String) throws(LifecycleError) -> [String] {
-        try handlingResults().filter { $0.referral.taskID == task && $0.decisionPublic }.map { h in
-            "\(h.recipientName.zh)：\(h.decision)" + (h.decisionNo.map { "（\($0)）" } ?? "") + "，\(h.handledOn)"
+    /// The public handling decisions (行政处罚决定) of every task's referrals.
+    func publicDecisions() throws(LifecycleError) -> [(task: String, text: String)] {
+        try handlingResults().filter(\.decisionPublic).map { h in
+            (h.referral.taskID, "\(h.recipientName.zh)：\(h.decision)" + (h.decisionNo.map { "（\($0)）" } ?? "") + "，\(h.handledOn)")
         }
     }
 
     /// Redaction rules from `Rules/disclosure.yaml`; the names are the values
     /// of personal columns of this entity and of every inspector.
-    func redactor(for entity: [String: Datum], keep: [String]) throws(LifecycleError) -> Redactor {
+    func redactor(for entity: [String: Datum], inspectorValues: [String], keep: [String]) throws(LifecycleError) -> Redactor {
         var rules: [RedactionRule] = []
         let policy = rulebook.disclosure
         if policy.rules.contains(.idCardNumbers) { rules.append(.idCardNumbers) }
         if policy.rules.contains(.phoneNumbers) { rules.append(.phoneNumbers) }
         if policy.rules.contains(.personalColumns) {
             var names = (rulebook.entitySchema?.personalColumns ?? []).compactMap { entity[$0]?.display }
-            names += try personalInspectorValues()
+            names += inspectorValues
             rules.append(.personNames(names.filter { !$0.isEmpty && !keep.contains($0) }))
         }
         for p in policy.patterns { rules.append(.pattern(p.pattern, replacement: p.replacement)) }

@@ -353,23 +353,27 @@ public struct DisclosureRecord: StoredRecord, Hashable {
     public var resultCode: String
     public var publishedOn: String
     public var recordJSON: String
+    /// A digest of what the record was made from (evaluations, decisions):
+    /// the same again needs no new record.
+    public var sourceSHA256: String
     public var auditSeq: Int
     public var auditHash: String
     public var recordedAt: String
     public var recordedBy: String
 
     public init(jurisdiction: String, taskID: String, planID: String, creditCode: String, entityName: String,
-                resultCode: String, publishedOn: String, recordJSON: String) {
+                resultCode: String, publishedOn: String, recordJSON: String, sourceSHA256: String = "") {
         self.id = nil; self.jurisdiction = jurisdiction; self.taskID = taskID; self.planID = planID
         self.creditCode = creditCode; self.entityName = entityName; self.resultCode = resultCode
-        self.publishedOn = publishedOn; self.recordJSON = recordJSON; self.auditSeq = 0; self.auditHash = ""
+        self.publishedOn = publishedOn; self.recordJSON = recordJSON; self.sourceSHA256 = sourceSHA256
+        self.auditSeq = 0; self.auditHash = ""
         self.recordedAt = ""; self.recordedBy = ""
     }
 
     enum CodingKeys: String, CodingKey {
         case id, jurisdiction, taskID = "task_id", planID = "plan_id", creditCode = "credit_code"
         case entityName = "entity_name", resultCode = "result_code", publishedOn = "published_on"
-        case recordJSON = "record_json", auditSeq = "audit_seq", auditHash = "audit_hash", recordedAt = "recorded_at"
+        case recordJSON = "record_json", sourceSHA256 = "source_sha256", auditSeq = "audit_seq", auditHash = "audit_hash", recordedAt = "recorded_at"
         case recordedBy = "recorded_by"
     }
 }

@@ -197,6 +197,7 @@ enum Schema {
             result_code TEXT NOT NULL,
             published_on TEXT NOT NULL,
             record_json TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
             audit_seq INTEGER NOT NULL,
             audit_hash TEXT NOT NULL,
             recorded_at TEXT NOT NULL,

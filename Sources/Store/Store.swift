@@ -97,12 +97,15 @@ public final class Store: Sendable {
         }
     }
 
-    /// Now, as ISO 8601 UTC with seconds ("2024-05-06T07:08:09Z").
+    /// Now, as ISO 8601 UTC with seconds ("2024-05-06T07:08:09Z"). Written
+    /// out by hand: every audited write asks for it, and a date formatter is
+    /// costly to make.
     public static func utcNow() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var t = time_t(Date().timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     // MARK: - Health
