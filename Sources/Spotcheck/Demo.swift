@@ -140,6 +140,7 @@ struct DemoCounty {
         let workingDays = try calendar.workingDays(from: plan.window.lowerBound, to: plan.window.upperBound)
         try fm.createDirectory(atPath: planFolder + "/findings", withIntermediateDirectories: true)
         let personal = book.entitySchema?.personalColumns ?? []
+        var firstFindings: (header: FindingsWriter.Header, simulated: FindingsSimulator.Simulated, path: String)?
         for (k, task) in outcome.tasks.enumerated() {
             // One drawn entity is never inspected: it stays overdue in the status.
             if k == outcome.tasks.count - 2, outcome.tasks.count > 3 { continue }
@@ -154,6 +155,7 @@ struct DemoCounty {
                     let path = planFolder + "/findings/\(task.id)-\(team.department)-\(checklistID).yaml"
                     let text = FindingsWriter.yaml(header, simulated, comment: "模拟的检查记录（spotcheck demo）")
                     try text.write(toFile: path, atomically: true, encoding: .utf8)
+                    if firstFindings == nil { firstFindings = (header, simulated, path) }
                     let lag = sim.lateEntry() ? plan.resultsWithinWorkingDays + 2 : 1 + k % 3
                     let entered = try calendar.addingWorkingDays(lag, to: inspected)
                     let result = try office.submit(Array(text.utf8), path: path, receivedOn: entered, by: actor)
@@ -164,24 +166,33 @@ struct DemoCounty {
                 }
             }
         }
-        try correctAndRefuse(plan, outcome: outcome, planFolder: planFolder, calendar: calendar, &summary)
+        if let first = firstFindings {
+            try correctAndRefuse(plan, first: first, calendar: calendar, &summary)
+        }
     }
 
-    /// A correction (a new version that supersedes the first) and a
-    /// submission from someone not on the team (refused, nothing written).
-    private func correctAndRefuse(_ plan: Plan, outcome: PlanDrawOutcome, planFolder: String, calendar: WorkingDayCalendar,
-                                  _ summary: inout Summary) throws {
-        guard let first = outcome.tasks.first, let team = first.teams.first, let checklistID = plan.checklists[team.department]?.first else { return }
-        let path = planFolder + "/findings/\(first.id)-\(team.department)-\(checklistID).yaml"
-        guard let original = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    /// A correction (a new version that supersedes the first: a problem
+    /// recorded in error is taken back, or a note added) and a submission
+    /// from someone not on the team (refused, nothing written).
+    private func correctAndRefuse(_ plan: Plan, first: (header: FindingsWriter.Header, simulated: FindingsSimulator.Simulated, path: String),
+                                  calendar: WorkingDayCalendar, _ summary: inout Summary) throws {
         let entered = try calendar.addingWorkingDays(6, to: plan.window.lowerBound)
-        let corrected = "# 更正后重新提交（第2版）\n" + original
-        _ = try office.submit(Array(corrected.utf8), path: path.replacingOccurrences(of: ".yaml", with: "-v2.yaml"), receivedOn: entered, by: actor)
-        try corrected.write(toFile: path.replacingOccurrences(of: ".yaml", with: "-v2.yaml"), atomically: true, encoding: .utf8)
+        var corrected = first.simulated
+        if let k = corrected.answers.firstIndex(where: { if case .bool = $0.1 { return true } else { return false } }),
+           case .bool(let b) = corrected.answers[k].1, let checklist = book.checklist(first.header.checklist),
+           let item = checklist.item(corrected.answers[k].0), case .bool(let expected)? = item.expect, b != expected {
+            corrected.answers[k].1 = .bool(expected)
+        }
+        let path = first.path.replacingOccurrences(of: ".yaml", with: "-v2.yaml")
+        let text = FindingsWriter.yaml(first.header, corrected, comment: "更正后重新提交（第2版）")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try office.submit(Array(text.utf8), path: path, receivedOn: entered, by: actor)
         summary.resubmissions += 1
-        let intruder = original.replacingOccurrences(of: "inspectors: [", with: "inspectors: [\"X-999\", ")
+        var intruder = first.header
+        intruder.inspectors = ["X-999"] + intruder.inspectors.dropFirst()
+        let forged = FindingsWriter.yaml(intruder, first.simulated, comment: "检查组以外人员提交")
         do {
-            _ = try office.submit(Array(intruder.utf8), path: path, receivedOn: entered, by: actor)
+            _ = try office.submit(Array(forged.utf8), path: first.path.replacingOccurrences(of: ".yaml", with: "-forged.yaml"), receivedOn: entered, by: actor)
         } catch {
             summary.refused += 1
             demo.log((zh ? "  拒收：" : "  refused: ") + (error.diagnostics.first.map { $0.message.text(demo.language) } ?? ""))
