@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
             let office = try storeOptions.office(ws, store, j, options)
             let items = try lifecycle(l) { () throws(LifecycleError) in try office.deadlines(on: day) }
                 .filter { all || $0.state == .due || $0.state == .overdue }
-            print("【\(office.jurisdiction.name.text(l))】")
+            print(zh ? "【\(office.jurisdiction.name.zh)】" : "[\(office.jurisdiction.name.en)]")
             for d in items.sorted(by: { ($0.due, $0.subject) < ($1.due, $1.subject) }) {
                 let who = d.responsible == CountyOffice.leadOffice ? office.jurisdiction.leadOffice.text(l) : office.name(of: d.responsible, l)
                 print("\(d.due) \(d.state.label.text(l)) \(d.kind.label.text(l)) \(d.subject) \(who) \(d.detail.text(l))")
