@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "Compliance", dependencies: ["CEL", "Messages", "Rulebook", "WorkingDays"]),
         .target(name: "Spotcheck", dependencies: ["CEL", "Messages", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays", "Store", "Disclosure"]),
-        .target(name: "Draw", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Draw", dependencies: ["Messages", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Disclosure"),
         .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(

@@ -1,102 +1,174 @@
-/// The differences between two certificates, in words a person can act on.
+/// One way two certificates differ: which field, and its value in each.
 ///
 /// `draw verify` recomputes a certificate from the published inputs and
 /// compares it with the one published; "they differ" alone would not tell
 /// whether a directory was edited afterwards, a stratum was miscounted or a
-/// match was changed, so each difference is named. An empty list means the
-/// certificates agree in everything that matters (`a` is taken as the
-/// published one, `b` as the recomputed one).
-public func compare(_ a: Certificate, _ b: Certificate) -> [String] {
-    var notes: [String] = []
-    func differ(_ what: String, _ left: String, _ right: String) {
-        if left != right { notes.append("\(what): \(left) ≠ \(right)") }
+/// match was changed, so each difference names its field. Every field of a
+/// certificate is compared.
+public struct CertificateDifference: Sendable, Equatable, CustomStringConvertible {
+    public enum Field: Sendable, Equatable {
+        case format, algorithm, seed, key
+        case hash(String)
+        case metadata(String)
+        /// A stratum in one certificate only.
+        case stratum(String)
+        case stratumPopulation(String), stratumRate(String), stratumCount(String), stratumSelected(String)
+        case population, count, achievedRate, declaredRate, gap
+        /// The drawn ids (as a set), and their order.
+        case selected, selectionOrder
+        /// A department in one certificate only.
+        case department(String)
+        case eligible(String), perTeam(String), teamCount(String)
+        case team(department: String, number: Int)
+        case matching(entity: String, department: String)
     }
-    differ("format", a.format, b.format)
-    differ("algorithm", a.algorithm, b.algorithm)
-    differ("seed", "\(a.seed)", "\(b.seed)")
-    differ("key", quoted(a.key), quoted(b.key))
-    for name in sortedUnion(a.hashes.keys, b.hashes.keys) {
-        differ("hash of \(name)", a.hashes[name] ?? "(none)", b.hashes[name] ?? "(none)")
+
+    public var field: Field
+    /// The value in the published certificate, as text ("(none)" when absent).
+    public var published: String
+    /// The value in the recomputed certificate.
+    public var recomputed: String
+
+    public init(_ field: Field, published: String, recomputed: String) {
+        self.field = field
+        self.published = published
+        self.recomputed = recomputed
     }
-    for name in sortedUnion(a.metadata.keys, b.metadata.keys) {
-        differ("metadata \(name)", a.metadata[name].map(quoted) ?? "(none)", b.metadata[name].map(quoted) ?? "(none)")
+
+    /// The field's name as it appears in the certificate's JSON.
+    public var path: String {
+        switch field {
+        case .format: return "format"
+        case .algorithm: return "algorithm"
+        case .seed: return "seed"
+        case .key: return "key"
+        case .hash(let n): return "hashes.\(n)"
+        case .metadata(let n): return "metadata.\(n)"
+        case .stratum(let n): return "sample.strata[\(n)]"
+        case .stratumPopulation(let n): return "sample.strata[\(n)].population"
+        case .stratumRate(let n): return "sample.strata[\(n)].rate"
+        case .stratumCount(let n): return "sample.strata[\(n)].count"
+        case .stratumSelected(let n): return "sample.strata[\(n)].selected"
+        case .population: return "sample.population"
+        case .count: return "sample.count"
+        case .achievedRate: return "sample.achieved_rate"
+        case .declaredRate: return "sample.declared_rate"
+        case .gap: return "sample.gap"
+        case .selected: return "selected"
+        case .selectionOrder: return "selected (order)"
+        case .department(let d): return "teams[\(d)]"
+        case .eligible(let d): return "teams[\(d)].eligible"
+        case .perTeam(let d): return "teams[\(d)].per_team"
+        case .teamCount(let d): return "teams[\(d)].teams"
+        case .team(let d, let n): return "teams[\(d)].teams[\(n)]"
+        case .matching(let e, let d): return "matching[\(e)][\(d)]"
+        }
     }
-    notes += compareSamples(a.sample, b.sample)
-    notes += idChanges("selected", from: a.selected, to: b.selected)
-    if Set(a.selected) == Set(b.selected) && a.selected != b.selected {
-        notes.append("selected: the same ids in a different order")
-    }
-    notes += compareTeams(a.teams, b.teams)
-    notes += compareMatching(a.matching, b.matching)
-    return notes
+
+    public var description: String { "\(path): \(published) ≠ \(recomputed)" }
 }
 
-private func compareSamples(_ a: SampleReport, _ b: SampleReport) -> [String] {
-    var notes: [String] = []
+/// Every difference between a published certificate `a` and a recomputed `b`;
+/// empty exactly when they are equal.
+public func compare(_ a: Certificate, _ b: Certificate) -> [CertificateDifference] {
+    var out: [CertificateDifference] = []
+    func differ(_ field: CertificateDifference.Field, _ left: String?, _ right: String?) {
+        if left != right { out.append(CertificateDifference(field, published: left ?? "(none)", recomputed: right ?? "(none)")) }
+    }
+    differ(.format, a.format, b.format)
+    differ(.algorithm, a.algorithm, b.algorithm)
+    differ(.seed, "\(a.seed)", "\(b.seed)")
+    differ(.key, a.key, b.key)
+    for name in sortedUnion(a.hashes.keys, b.hashes.keys) { differ(.hash(name), a.hashes[name], b.hashes[name]) }
+    for name in sortedUnion(a.metadata.keys, b.metadata.keys) { differ(.metadata(name), a.metadata[name], b.metadata[name]) }
+    out += compareSamples(a.sample, b.sample)
+    out += idChanges(.selected, a.selected, b.selected)
+    if Set(a.selected) == Set(b.selected) && a.selected != b.selected {
+        out.append(CertificateDifference(.selectionOrder, published: abbreviated(a.selected), recomputed: abbreviated(b.selected)))
+    }
+    out += compareTeams(a.teams, b.teams)
+    out += compareMatching(a.matching, b.matching)
+    return out
+}
+
+private func compareSamples(_ a: SampleReport, _ b: SampleReport) -> [CertificateDifference] {
+    var out: [CertificateDifference] = []
+    func differ(_ field: CertificateDifference.Field, _ left: String, _ right: String) {
+        if left != right { out.append(CertificateDifference(field, published: left, recomputed: right)) }
+    }
     let left = Dictionary(a.strata.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let right = Dictionary(b.strata.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     for name in sortedUnion(left.keys, right.keys) {
-        guard let x = left[name] else { notes.append("stratum \(quoted(name)): only in the second"); continue }
-        guard let y = right[name] else { notes.append("stratum \(quoted(name)): only in the first"); continue }
-        let label = "stratum \(quoted(name))"
-        if x.population != y.population { notes.append("\(label) population: \(x.population) ≠ \(y.population)") }
-        if x.rate != y.rate { notes.append("\(label) rate: \(describe(x.rate)) ≠ \(describe(y.rate))") }
-        if x.count != y.count { notes.append("\(label) count: \(x.count) ≠ \(y.count)") }
-        notes += idChanges("\(label) selected", from: x.selected, to: y.selected)
+        guard let x = left[name], let y = right[name] else {
+            differ(.stratum(name), left[name] == nil ? "(none)" : "present", right[name] == nil ? "(none)" : "present")
+            continue
+        }
+        differ(.stratumPopulation(name), String(x.population), String(y.population))
+        differ(.stratumRate(name), describe(x.rate), describe(y.rate))
+        differ(.stratumCount(name), String(x.count), String(y.count))
+        out += idChanges(.stratumSelected(name), x.selected, y.selected)
+        if Set(x.selected) == Set(y.selected) && x.selected != y.selected {
+            out.append(CertificateDifference(.stratumSelected(name), published: abbreviated(x.selected), recomputed: abbreviated(y.selected)))
+        }
     }
-    if a.population != b.population { notes.append("total population: \(a.population) ≠ \(b.population)") }
-    if a.count != b.count { notes.append("total count: \(a.count) ≠ \(b.count)") }
-    if a.declaredRate != b.declaredRate {
-        notes.append("declared rate: \(describe(a.declaredRate)) ≠ \(describe(b.declaredRate))")
+    if a.strata.map(\.name) != b.strata.map(\.name), Set(a.strata.map(\.name)) == Set(b.strata.map(\.name)) {
+        differ(.stratum("order"), a.strata.map(\.name).joined(separator: ","), b.strata.map(\.name).joined(separator: ","))
     }
-    return notes
+    differ(.population, String(a.population), String(b.population))
+    differ(.count, String(a.count), String(b.count))
+    differ(.achievedRate, String(a.achievedRate), String(b.achievedRate))
+    differ(.declaredRate, describe(a.declaredRate), describe(b.declaredRate))
+    differ(.gap, describe(a.gap), describe(b.gap))
+    return out
 }
 
-private func compareTeams(_ a: [DepartmentTeams], _ b: [DepartmentTeams]) -> [String] {
-    var notes: [String] = []
+private func compareTeams(_ a: [DepartmentTeams], _ b: [DepartmentTeams]) -> [CertificateDifference] {
+    var out: [CertificateDifference] = []
+    func differ(_ field: CertificateDifference.Field, _ left: String, _ right: String) {
+        if left != right { out.append(CertificateDifference(field, published: left, recomputed: right)) }
+    }
     let left = Dictionary(a.map { ($0.department, $0) }, uniquingKeysWith: { first, _ in first })
     let right = Dictionary(b.map { ($0.department, $0) }, uniquingKeysWith: { first, _ in first })
     for department in sortedUnion(left.keys, right.keys) {
-        guard let x = left[department] else { notes.append("department \(department): only in the second"); continue }
-        guard let y = right[department] else { notes.append("department \(department): only in the first"); continue }
-        if x.eligible != y.eligible {
-            notes.append("department \(department) eligible inspectors: \(x.eligible) ≠ \(y.eligible)")
+        guard let x = left[department], let y = right[department] else {
+            differ(.department(department), left[department] == nil ? "(none)" : "present", right[department] == nil ? "(none)" : "present")
+            continue
         }
-        if x.perTeam != y.perTeam {
-            notes.append("department \(department) per team: \(x.perTeam) ≠ \(y.perTeam)")
-        }
-        if x.teams.count != y.teams.count {
-            notes.append("department \(department) teams: \(x.teams.count) ≠ \(y.teams.count)")
-        }
+        differ(.eligible(department), String(x.eligible), String(y.eligible))
+        differ(.perTeam(department), String(x.perTeam), String(y.perTeam))
+        differ(.teamCount(department), String(x.teams.count), String(y.teams.count))
         for (first, second) in zip(x.teams, y.teams) where first != second {
-            notes.append("department \(department) team \(first.number): "
-                + "\(first.inspectors.joined(separator: ", ")) ≠ \(second.inspectors.joined(separator: ", "))")
+            out.append(CertificateDifference(.team(department: department, number: first.number),
+                                             published: "\(first.number): " + first.inspectors.joined(separator: ", "),
+                                             recomputed: "\(second.number): " + second.inspectors.joined(separator: ", ")))
         }
     }
-    return notes
+    if a.map(\.department) != b.map(\.department), Set(a.map(\.department)) == Set(b.map(\.department)) {
+        differ(.department("order"), a.map(\.department).joined(separator: ","), b.map(\.department).joined(separator: ","))
+    }
+    return out
 }
 
-private func compareMatching(_ a: [String: [String: MatchedTeam]], _ b: [String: [String: MatchedTeam]]) -> [String] {
-    var notes: [String] = []
+private func compareMatching(_ a: [String: [String: MatchedTeam]], _ b: [String: [String: MatchedTeam]]) -> [CertificateDifference] {
+    var out: [CertificateDifference] = []
     for entity in sortedUnion(a.keys, b.keys) {
-        guard let x = a[entity] else { notes.append("matching of \(entity): only in the second"); continue }
-        guard let y = b[entity] else { notes.append("matching of \(entity): only in the first"); continue }
+        let x = a[entity] ?? [:], y = b[entity] ?? [:]
         for department in sortedUnion(x.keys, y.keys) where x[department] != y[department] {
-            notes.append("matching of \(entity) in \(department): \(describe(x[department])) ≠ \(describe(y[department]))")
+            out.append(CertificateDifference(.matching(entity: entity, department: department),
+                                             published: describe(x[department]), recomputed: describe(y[department])))
         }
     }
-    return notes
+    return out
 }
 
-/// "added"/"removed" lines for two lists of ids (membership, not order).
-private func idChanges(_ what: String, from a: [String], to b: [String]) -> [String] {
+/// Membership changes of two lists of ids.
+private func idChanges(_ field: CertificateDifference.Field, _ a: [String], _ b: [String]) -> [CertificateDifference] {
     let left = Set(a), right = Set(b)
-    var notes: [String] = []
     let removed = IDOrder.sorted(Array(left.subtracting(right)))
     let added = IDOrder.sorted(Array(right.subtracting(left)))
-    if !removed.isEmpty { notes.append("\(what): only in the first: \(abbreviated(removed))") }
-    if !added.isEmpty { notes.append("\(what): only in the second: \(abbreviated(added))") }
-    return notes
+    guard !removed.isEmpty || !added.isEmpty else { return [] }
+    return [CertificateDifference(field, published: removed.isEmpty ? "(none)" : "only here: " + abbreviated(removed),
+                                  recomputed: added.isEmpty ? "(none)" : "only here: " + abbreviated(added))]
 }
 
 /// At most 20 ids, then how many more: a certificate against the wrong
@@ -110,8 +182,6 @@ private func sortedUnion<A: Sequence, B: Sequence>(_ a: A, _ b: B) -> [String]
 where A.Element == String, B.Element == String {
     IDOrder.sorted(Array(Set(a).union(b)))
 }
-
-private func quoted(_ text: String) -> String { "\"\(text)\"" }
 
 private func describe(_ rate: Double?) -> String { rate.map { "\($0)" } ?? "(none)" }
 

@@ -70,11 +70,7 @@ public enum DrawProcedure {
         _ published: Certificate,
         against request: DrawRequest,
         avoid: (_ entity: String, _ inspector: String) throws -> Bool
-    ) throws -> [String] {
-        guard published.algorithm == DrawAlgorithm.spotcheckDrawV1.rawValue else {
-            return ["algorithm: \"\(published.algorithm)\" is not one this program can re-run "
-                + "(expected \"\(DrawAlgorithm.spotcheckDrawV1.rawValue)\")"]
-        }
+    ) throws -> [CertificateDifference] {
         var request = request
         request.seed = published.seed
         let recomputed = try run(request, avoid: avoid)

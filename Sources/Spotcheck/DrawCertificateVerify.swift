@@ -4,121 +4,139 @@ import Foundation
 import Messages
 import Rulebook
 
-/// What `draw verify` found: nothing (the draw is reproduced exactly) or
-/// each difference, in words.
+/// What `draw verify` found: nothing (the draw is reproduced exactly, every
+/// field of the certificate equal to its recomputation) or each difference.
 public struct DrawVerification: Sendable {
-    public var differences: [LocalizedText]
+    public enum Difference: Sendable, Equatable {
+        /// The certificate's seed is not the one the verifier saw announced.
+        case seedNotAnnounced(certificate: String, announced: String)
+        /// The certificate's key is not the key its seed gives.
+        case keyNotFromSeed(seed: String, derived: String, recorded: String)
+        /// A directory's fingerprint in the certificate and the verifier's copy differ in their columns.
+        case directoryColumns(directory: String, recorded: [String], recomputed: [String])
+        case directoryRowCount(directory: String, recorded: Int, recomputed: Int)
+        case directoryHash(directory: String, recorded: String, recomputed: String)
+        case rowChanged(directory: String, key: String, place: String)
+        case rowRemoved(directory: String, key: String)
+        case rowAdded(directory: String, key: String, place: String)
+        case moreRows(directory: String, count: Int)
+        /// The directory hashes as at the draw, yet the certificate's row digests differ: they were altered.
+        case rowDigestsAltered(directory: String)
+        /// A field of the certificate differs from the re-run's.
+        case certificate(CertificateDifference)
+        /// The draw could not be re-run at all.
+        case cannotRerun(Diagnostic)
+    }
+
+    public var differences: [Difference]
     public var ok: Bool { differences.isEmpty }
+
+    public func texts(_ language: Language) -> [String] { differences.map { Self.text($0, language) } }
+
+    static func text(_ d: Difference, _ l: Language) -> String {
+        let zh = l == .zh
+        func label(_ directory: String) -> String {
+            zh ? (directory == "entities" ? "检查对象名录库" : "执法检查人员名录库") : "\(directory) directory"
+        }
+        switch d {
+        case .seedNotAnnounced(let c, let a):
+            return zh ? "随机种子：证书记载 \(c)，公布的种子为 \(a)" : "seed: the certificate says \(c), the announced seed is \(a)"
+        case .keyNotFromSeed(let seed, let derived, let recorded):
+            return zh ? "随机种子：证书的种子（\(seed)）得出的密钥为“\(derived)”，证书记载的密钥为“\(recorded)”：种子或密钥被改动"
+                      : "seed: the certificate's seed (\(seed)) gives the key \"\(derived)\", but the certificate records \"\(recorded)\": the seed or the key was changed"
+        case .directoryColumns(let dir, let r, let m):
+            return zh ? "\(label(dir))：列定义不同（证书 \(r.joined(separator: ",")) ≠ 现有 \(m.joined(separator: ","))）"
+                      : "\(label(dir)): the declared columns differ (certificate \(r.joined(separator: ",")) ≠ now \(m.joined(separator: ",")))"
+        case .directoryRowCount(let dir, let r, let m):
+            return zh ? "\(label(dir))：行数不同（证书 \(r) ≠ 现有 \(m)）" : "\(label(dir)): the row count differs (certificate \(r) ≠ now \(m))"
+        case .directoryHash(let dir, let r, let m):
+            return zh ? "\(label(dir))：规范形式 SHA-256 不同（证书 \(r) ≠ 现有 \(m)）" : "\(label(dir)): the canonical SHA-256 differs (certificate \(r) ≠ now \(m))"
+        case .rowChanged(let dir, let key, let place):
+            return zh ? "\(label(dir))：行“\(key)”（\(place)）的内容已改动" : "\(label(dir)): row '\(key)' (\(place)) was changed"
+        case .rowRemoved(let dir, let key):
+            return zh ? "\(label(dir))：抽取时的行“\(key)”已不存在" : "\(label(dir)): row '\(key)', present at the draw, is missing"
+        case .rowAdded(let dir, let key, let place):
+            return zh ? "\(label(dir))：行“\(key)”（\(place)）为抽取后新增" : "\(label(dir)): row '\(key)' (\(place)) was not there at the draw"
+        case .moreRows(let dir, let n):
+            return zh ? "\(label(dir))：另有 \(n) 行不同" : "\(label(dir)): \(n) more rows differ"
+        case .rowDigestsAltered(let dir):
+            return zh ? "\(label(dir))：整体哈希与抽取时相同，但证书中的行摘要不同：行摘要被改动"
+                      : "\(label(dir)): the whole hash is as at the draw but the certificate's row digests differ: they were altered"
+        case .certificate(let c):
+            return zh ? "证书字段 \(c.path)：证书记载 \(c.published)，按证书重算为 \(c.recomputed)"
+                      : "certificate field \(c.path): the certificate says \(c.published), re-running gives \(c.recomputed)"
+        case .cannotRerun(let diagnostic):
+            return zh ? "无法按证书重算：\(diagnostic.formatted(.zh))" : "the draw cannot be re-run: \(diagnostic.formatted(.en))"
+        }
+    }
 }
 
 /// Re-runs a plan-driven draw from its certificate and the verifier's own
-/// copies of the plan and the directories, and names every difference: the
-/// seed against the key (or against the seed the verifier saw announced),
-/// the plan file, each directory row that was added, removed or changed
-/// (by key and line), and whatever the re-run draw then selects or matches
-/// differently.
+/// copies of the plan and the directories — through the same preparation
+/// and the same `DrawProcedure` as the draw itself — and names every
+/// difference: the seed and its key, each directory row that was added,
+/// removed or changed, and every field of the certificate that the re-run
+/// does not reproduce. It reads only the files the verifier gives it.
 public enum DrawCertificateVerifier {
     public static func verify(_ file: DrawCertificateFile, plan: Plan, in workspace: Workspace,
                               entitiesPath: String, inspectorsPath: String,
                               announcedSeed: Seed? = nil) -> DrawVerification {
         let published = file.certificate
-        var notes: [LocalizedText] = []
-
-        // The seed.
+        var out: [DrawVerification.Difference] = []
         if let announcedSeed, announcedSeed != published.seed {
-            notes.append(LocalizedText(
-                zh: "随机种子：证书记载 \(published.seed)，公布的种子为 \(announcedSeed)",
-                en: "seed: the certificate says \(published.seed), the announced seed is \(announcedSeed)"))
+            out.append(.seedNotAnnounced(certificate: "\(published.seed)", announced: "\(announcedSeed)"))
         }
         if let key = try? published.seed.key(), key != published.key {
-            notes.append(LocalizedText(
-                zh: "随机种子：证书的种子（\(published.seed)）得出的密钥为“\(key)”，证书记载的密钥为“\(published.key)”：种子或密钥被改动",
-                en: "seed: the certificate's seed (\(published.seed)) gives the key \"\(key)\", "
-                    + "but the certificate records \"\(published.key)\": the seed or the key was changed"))
+            out.append(.keyNotFromSeed(seed: "\(published.seed)", derived: key, recorded: published.key))
         }
-
-        // The plan file.
-        let planHash = (try? Data(contentsOf: URL(fileURLWithPath: plan.path))).map(sha256Hex) ?? "(unreadable)"
-        if let recorded = published.hashes["plan"], recorded != planHash {
-            notes.append(LocalizedText(
-                zh: "计划文件 \(plan.path) 与抽取时所用的不同：SHA-256 \(planHash)，证书记载 \(recorded)",
-                en: "plan file \(plan.path) differs from the one the draw used: SHA-256 \(planHash), the certificate records \(recorded)"))
-        }
-
-        // The directories, row by row.
         let book = workspace.rulebook
         for (name, path, schema) in [("entities", entitiesPath, book.entitySchema), ("inspectors", inspectorsPath, book.inspectorSchema)] {
             guard let schema, let imported = try? DirectoryImporter(schema: schema).importFile(atPath: path) else { continue }
             let mine = DirectoryFingerprint(rows: imported.rows, schema: schema)
-            let recorded = file.directories[name]
-            let recordedHash = recorded?.sha256 ?? published.hashes[name]
-            guard let recordedHash, recordedHash != mine.sha256 else { continue }
-            notes += directoryNotes(name: name, path: path, rows: imported.rows, mine: mine,
-                                    recorded: recorded, recordedHash: recordedHash)
+            guard let recorded = file.directories[name] else { continue }
+            out += directoryDifferences(name: name, path: path, rows: imported.rows, mine: mine, recorded: recorded)
         }
-
-        // The draw itself.
         let request = PlanDrawRequest(entitiesPath: entitiesPath, inspectorsPath: inspectorsPath, seed: published.seed)
         do {
             let prepared = try PlanDraw.prepare(request, plan: plan, in: workspace)
             let recomputed = try PlanDraw.draw(prepared, seed: published.seed)
-            if published.algorithm != DrawAlgorithm.spotcheckDrawV1.rawValue {
-                notes.append(LocalizedText(
-                    zh: "算法：证书记载“\(published.algorithm)”，本程序只能重算“\(DrawAlgorithm.spotcheckDrawV1.rawValue)”",
-                    en: "algorithm: \"\(published.algorithm)\" is not one this program can re-run (expected \"\(DrawAlgorithm.spotcheckDrawV1.rawValue)\")"))
-            }
-            for note in compare(published, recomputed) {
-                // Hashes and the key are reported above, in more detail.
-                if note.hasPrefix("hash of ") || note.hasPrefix("key: ") || note.hasPrefix("algorithm: ") { continue }
-                let worded = note.replacingOccurrences(of: "only in the first", with: "only in the certificate")
-                    .replacingOccurrences(of: "only in the second", with: "only in the re-run")
-                notes.append(LocalizedText(zh: "重算结果不同（证书 ≠ 重算）：" + worded, en: "re-run differs (certificate ≠ re-run): " + worded))
+            out += compare(published, recomputed).map { .certificate($0) }
+            let recomputedFile = prepared.outcome(recomputed).file
+            for name in Set(file.directories.keys).union(recomputedFile.directories.keys).sorted()
+            where file.directories[name] == nil || recomputedFile.directories[name] == nil {
+                out.append(.certificate(CertificateDifference(.hash("directories." + name),
+                                                              published: file.directories[name] == nil ? "(none)" : "present",
+                                                              recomputed: recomputedFile.directories[name] == nil ? "(none)" : "present")))
             }
         } catch {
-            for d in error.diagnostics {
-                notes.append(LocalizedText(zh: "无法按证书重算：\(d.formatted(.zh))", en: "the draw cannot be re-run: \(d.formatted(.en))"))
-            }
+            out += error.diagnostics.map { .cannotRerun($0) }
         }
-        return DrawVerification(differences: notes)
+        return DrawVerification(differences: out)
     }
 
-    static func directoryNotes(name: String, path: String, rows: [DirectoryRow], mine: DirectoryFingerprint,
-                               recorded: DirectoryFingerprint?, recordedHash: String) -> [LocalizedText] {
-        let label = LocalizedText(zh: name == "entities" ? "检查对象名录库" : "执法检查人员名录库", en: "\(name) directory")
-        var notes = [LocalizedText(
-            zh: "\(label.zh) \(path) 与抽取时所用的不同：规范形式 SHA-256 \(mine.sha256)，证书记载 \(recordedHash)",
-            en: "\(label.en) \(path) differs from the one the draw used: canonical SHA-256 \(mine.sha256), the certificate records \(recordedHash)")]
-        guard let recorded else { return notes }
+    /// A directory's fingerprint in the certificate against the verifier's copy, field by field and row by row.
+    static func directoryDifferences(name: String, path: String, rows: [DirectoryRow], mine: DirectoryFingerprint,
+                                     recorded: DirectoryFingerprint) -> [DrawVerification.Difference] {
+        guard recorded != mine else { return [] }
+        var out: [DrawVerification.Difference] = []
         if recorded.columns != mine.columns {
-            notes.append(LocalizedText(
-                zh: "\(label.zh)：列定义不同（\(recorded.columns.joined(separator: ",")) ≠ \(mine.columns.joined(separator: ","))）",
-                en: "\(label.en): the declared columns differ (\(recorded.columns.joined(separator: ",")) ≠ \(mine.columns.joined(separator: ",")))"))
-            return notes
+            return [.directoryColumns(directory: name, recorded: recorded.columns, recomputed: mine.columns)]
+        }
+        if recorded.rows != mine.rows { out.append(.directoryRowCount(directory: name, recorded: recorded.rows, recomputed: mine.rows)) }
+        if recorded.sha256 != mine.sha256 { out.append(.directoryHash(directory: name, recorded: recorded.sha256, recomputed: mine.sha256)) }
+        // The data hash as the draw saw it, but other row digests: the certificate's digests were altered.
+        if recorded.sha256 == mine.sha256, recorded.rowDigests != mine.rowDigests {
+            return out + [.rowDigestsAltered(directory: name)]
         }
         let lineOf = Dictionary(rows.map { ($0.key, $0.line) }, uniquingKeysWith: { a, _ in a })
-        let changes = recorded.rowChanges(to: mine)
         func at(_ key: String) -> String { lineOf[key].map { "\(path):\($0)" } ?? path }
-        for key in changes.changed.prefix(20) {
-            notes.append(LocalizedText(zh: "\(label.zh)：行“\(key)”（\(at(key))）的内容已改动",
-                                       en: "\(label.en): row '\(key)' (\(at(key))) was changed"))
-        }
-        for key in changes.removed.prefix(20) {
-            notes.append(LocalizedText(zh: "\(label.zh)：抽取时的行“\(key)”在 \(path) 中不存在",
-                                       en: "\(label.en): row '\(key)', present at the draw, is missing from \(path)"))
-        }
-        for key in changes.added.prefix(20) {
-            notes.append(LocalizedText(zh: "\(label.zh)：行“\(key)”（\(at(key))）为抽取后新增",
-                                       en: "\(label.en): row '\(key)' (\(at(key))) was not there at the draw"))
-        }
+        let changes = recorded.rowChanges(to: mine)
+        out += changes.changed.prefix(20).map { .rowChanged(directory: name, key: $0, place: at($0)) }
+        out += changes.removed.prefix(20).map { .rowRemoved(directory: name, key: $0) }
+        out += changes.added.prefix(20).map { .rowAdded(directory: name, key: $0, place: at($0)) }
         let shown = min(changes.changed.count, 20) + min(changes.removed.count, 20) + min(changes.added.count, 20)
         let total = changes.changed.count + changes.removed.count + changes.added.count
-        if total > shown {
-            notes.append(LocalizedText(zh: "\(label.zh)：另有 \(total - shown) 行不同", en: "\(label.en): \(total - shown) more rows differ"))
-        }
-        if changes.isEmpty {
-            notes.append(LocalizedText(zh: "\(label.zh)：各行摘要相同，但整体哈希不同（证书中的行摘要可能被改动）",
-                                       en: "\(label.en): every row digest matches but the whole hash does not (the certificate's row digests may have been altered)"))
-        }
-        return notes
+        if total > shown { out.append(.moreRows(directory: name, count: total - shown)) }
+        return out
     }
 }

@@ -127,20 +127,24 @@ public enum PlanDraw {
     /// plan of the same id).
     public static func loadWorkspace(root: String, plan: String) -> (workspace: Workspace?, plan: Plan?, diagnostics: [Diagnostic]) {
         let isFile = plan.hasSuffix(".yaml") || plan.hasSuffix(".yml") || plan.contains("/")
-        if isFile {
-            guard FileManager.default.isReadableFile(atPath: plan) else {
-                return (nil, nil, [Diagnostic(path: plan, line: 1, column: 1,
-                                              LocalizedText(zh: "无法读取计划文件", en: "cannot read the plan file"))])
-            }
-            let (ws, diags) = Workspace.load(root: root, extra: [plan])
-            guard let ws else { return (nil, nil, diags) }
-            guard let found = ws.rulebook.plans.first(where: { $0.path == plan }) else {
-                return (ws, nil, diags + [Diagnostic(path: plan, line: 1, column: 1,
-                                                     LocalizedText(zh: "该文件不是抽查计划（顶层应有 plan:）",
-                                                                   en: "the file is not a plan (its top level needs plan:)"))])
-            }
-            return (ws, found, diags)
+        guard isFile else { return loadWorkspace(root: root, planID: plan) }
+        guard FileManager.default.isReadableFile(atPath: plan) else {
+            return (nil, nil, [Diagnostic(path: plan, line: 1, column: 1,
+                                          LocalizedText(zh: "无法读取计划文件", en: "cannot read the plan file"))])
         }
+        let (ws, diags) = Workspace.load(root: root, extra: [plan])
+        guard let ws else { return (nil, nil, diags) }
+        guard let found = ws.rulebook.plans.first(where: { $0.path == plan }) else {
+            return (ws, nil, diags + [Diagnostic(path: plan, line: 1, column: 1,
+                                                 LocalizedText(zh: "该文件不是抽查计划（顶层应有 plan:）",
+                                                               en: "the file is not a plan (its top level needs plan:)"))])
+        }
+        return (ws, found, diags)
+    }
+
+    /// Loads the workspace and finds the plan with this id in `Rules/plans/`
+    /// (never a path: for ids that come from documents).
+    public static func loadWorkspace(root: String, planID plan: String) -> (workspace: Workspace?, plan: Plan?, diagnostics: [Diagnostic]) {
         let (ws, diags) = Workspace.load(root: root)
         guard let ws else { return (nil, nil, diags) }
         guard let found = ws.rulebook.plan(plan) else {
@@ -326,62 +330,63 @@ public enum PlanDraw {
             entitySchema: entitySchema, inspectorSchema: inspectorSchema, warnings: warnings)
     }
 
-    /// Samples, evaluates `avoid` for the drawn entities only, assigns teams.
+    /// The draw through `Draw`'s one procedure (`DrawProcedure.run`, the
+    /// one its tests exercise): sample, then teams and matching, with the
+    /// plan's `avoid` rule evaluated only for the pairs the matching asks
+    /// about, each once.
     static func draw(_ p: Prepared, seed: Seed) throws(PlanDrawError) -> Certificate {
-        func failure(_ error: any Error) -> PlanDrawError {
-            PlanDrawError([Diagnostic(p.plan.place, zh: "抽取无法完成：\(error)", en: "the draw cannot be done: \(error)")])
+        let request = DrawRequest(seed: seed, population: p.population, rule: p.rule, rounding: p.rounding,
+                                  declaredRate: p.plan.declaredRate, departments: p.pools, hashes: p.hashes, metadata: p.metadata)
+        var avoid = AvoidRule(p)
+        do {
+            return try DrawProcedure.run(request) { entity, inspector in try avoid.forbids(entity: entity, inspector: inspector) }
+        } catch let error as PlanDrawError {
+            throw error
+        } catch {
+            let message = (error as? DrawError)?.message ?? LocalizedText(zh: "未知错误", en: "unknown error")
+            throw PlanDrawError([Diagnostic(p.plan.place, zh: "抽取无法完成：\(message.zh)", en: "the draw cannot be done: \(message.en)")])
         }
-        let key: String
-        let sample: SampleReport
-        do {
-            key = try seed.key()
-            sample = try StratifiedSampler.sample(p.population, rule: p.rule, rounding: p.rounding,
-                                                  declaredRate: p.plan.declaredRate, key: key)
-        } catch { throw failure(error) }
-        let conflicts = try avoidPairs(p, entities: sample.selected)
-        let assignment: InspectorAssignment
-        do {
-            assignment = try InspectorAssigner.assign(entities: sample.selected, departments: p.pools, key: key) { entity, inspector in
-                conflicts.contains(AvoidPair(entity: entity, inspector: inspector))
+    }
+
+    /// The plan's `avoid` rule (回避) over an entity and an inspector, each
+    /// pair evaluated once; a rule that fails on a pair is an error of the
+    /// draw naming both.
+    struct AvoidRule {
+        let p: Prepared
+        var activation = Activation(Contexts.plan)
+        var entityValues: [String: CELValue] = [:]
+        var inspectorValues: [String: CELValue] = [:]
+        var decided: [AvoidPair: Bool] = [:]
+
+        init(_ p: Prepared) {
+            self.p = p
+            activation.bind("plan", PlanDraw.planRecord(p.plan))
+        }
+
+        mutating func forbids(entity: String, inspector: String) throws(PlanDrawError) -> Bool {
+            guard let avoid = p.plan.avoid else { return false }
+            let pair = AvoidPair(entity: entity, inspector: inspector)
+            if let known = decided[pair] { return known }
+            if entityValues[entity] == nil, let row = p.entities[entity] { entityValues[entity] = celRecord(row, schema: p.entitySchema) }
+            if inspectorValues[inspector] == nil, let row = p.inspectors[inspector] { inspectorValues[inspector] = celRecord(row, schema: p.inspectorSchema) }
+            activation.bind("entity", entityValues[entity] ?? .map(CELMap()))
+            activation.bind("inspector", inspectorValues[inspector] ?? .map(CELMap()))
+            switch avoid.program.evaluate(&activation) {
+            case .bool(let b):
+                decided[pair] = b
+                return b
+            case let other:
+                let line = p.inspectors[inspector]?.line ?? 1
+                throw PlanDrawError([Diagnostic(path: p.inspectorsPath, line: line, column: 1, LocalizedText(
+                    zh: "计划的回避（avoid）规则对对象“\(entity)”与检查人员“\(inspector)”求值出错：\(describe(other))",
+                    en: "the plan's avoid rule fails on entity '\(entity)' and inspector '\(inspector)': \(describe(other))"))])
             }
-        } catch { throw failure(error) }
-        return Certificate(algorithm: .spotcheckDrawV1, seed: seed, key: key, hashes: p.hashes,
-                           metadata: p.metadata, sample: sample, assignment: assignment)
+        }
     }
 
     struct AvoidPair: Hashable {
         var entity: String
         var inspector: String
-    }
-
-    /// The (entity, inspector) pairs the plan's `avoid` rule forbids, for the
-    /// drawn entities and every eligible inspector of a joining department.
-    static func avoidPairs(_ p: Prepared, entities: [String]) throws(PlanDrawError) -> Set<AvoidPair> {
-        guard let avoid = p.plan.avoid else { return [] }
-        var activation = Activation(Contexts.plan)
-        activation.bind("plan", planRecord(p.plan))
-        let inspectorIDs = p.pools.flatMap(\.inspectors)
-        let inspectorValues = inspectorIDs.map { celRecord(p.inspectors[$0]!, schema: p.inspectorSchema) }
-        var pairs: Set<AvoidPair> = []
-        var problems: [Diagnostic] = []
-        for entity in entities {
-            guard let row = p.entities[entity] else { continue }
-            activation.bind("entity", celRecord(row, schema: p.entitySchema))
-            for (inspector, value) in zip(inspectorIDs, inspectorValues) {
-                activation.bind("inspector", value)
-                switch avoid.program.evaluate(&activation) {
-                case .bool(true): pairs.insert(AvoidPair(entity: entity, inspector: inspector))
-                case .bool(false): break
-                case let other:
-                    let line = p.inspectors[inspector]?.line ?? 1
-                    problems.append(Diagnostic(path: p.inspectorsPath, line: line, column: 1, LocalizedText(
-                        zh: "计划的回避（avoid）规则对对象“\(entity)”与检查人员“\(inspector)”求值出错：\(describe(other))",
-                        en: "the plan's avoid rule fails on entity '\(entity)' and inspector '\(inspector)': \(describe(other))")))
-                }
-            }
-        }
-        guard problems.isEmpty else { throw PlanDrawError(problems) }
-        return pairs
     }
 
     /// Tasks in the certificate's order of selection.

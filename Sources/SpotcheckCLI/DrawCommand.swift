@@ -226,16 +226,24 @@ struct DrawVerifyArguments: DrawArguments {
         do {
             file = try DrawCertificateFile.decode(from: try Data(contentsOf: URL(fileURLWithPath: certificate)))
         } catch {
-            FileHandle.standardError.write(Data("\(certificate):1:1: error: \(lang == .zh ? "不是有效的抽取证书" : "not a valid draw certificate"): \(error)\n".utf8))
-            throw ExitCode(2)
+            // The file was read: what it holds is invalid input (exit 1), not a usage error.
+            Output.fail(Place(path: certificate, line: 1, column: 1),
+                        LocalizedText(zh: "不是有效的抽取证书（JSON 格式或字段不符）", en: "not a valid draw certificate (its JSON or fields do not fit)"), lang, code: 1)
         }
-        guard let planName = plan ?? file.certificate.metadata["plan"] else {
-            FileHandle.standardError.write(Data("\(certificate):1:1: error: \(lang == .zh ? "证书未记载计划 id，请用 --plan 指定计划文件" : "the certificate names no plan: give --plan FILE")\n".utf8))
-            throw ExitCode(2)
+        // The plan: the file the verifier names, or the plan id the certificate names,
+        // looked up in the rule files — a path written in a certificate is never opened.
+        let workspace: Workspace?, loaded: Plan?, diagnostics: [Diagnostic]
+        if let plan {
+            (workspace, loaded, diagnostics) = PlanDraw.loadWorkspace(root: common.root, plan: plan)
+        } else {
+            guard let id = file.certificate.metadata["plan"], SafeName.isValid(id) else {
+                Output.fail(Place(path: certificate, line: 1, column: 1),
+                            LocalizedText(zh: "证书未记载有效的计划 id，请用 --plan 指定计划文件", en: "the certificate names no valid plan id: give --plan FILE"), lang, code: 1)
+            }
+            (workspace, loaded, diagnostics) = PlanDraw.loadWorkspace(root: common.root, planID: id)
         }
-        let (workspace, loaded, diagnostics) = PlanDraw.loadWorkspace(root: common.root, plan: planName)
         Output.diagnostics(diagnostics, lang)
-        guard let workspace, let loaded else { throw ExitCode(workspace != nil ? 2 : 1) }
+        guard let workspace, let loaded else { throw ExitCode(1) }
         let result = DrawCertificateVerifier.verify(file, plan: loaded, in: workspace, entitiesPath: entities,
                                                     inspectorsPath: inspectors, announcedSeed: seedOptions.seed)
         if result.ok {
@@ -245,7 +253,7 @@ struct DrawVerifyArguments: DrawArguments {
             return
         }
         print(lang == .zh ? "不一致（\(result.differences.count) 处）：" : "MISMATCH (\(result.differences.count) differences):")
-        for note in result.differences { print("- " + note.text(lang)) }
+        for note in result.texts(lang) { print("- " + note) }
         throw ExitCode(1)
     }
 }

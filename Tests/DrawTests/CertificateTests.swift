@@ -64,11 +64,11 @@ struct CertificateTests {
         var altered = request(hashes: ["plan": sha256Hex(Data("other plan".utf8))])
         altered.population.append(contentsOf: (1...30).map { PopulationRecord(id: "Z-\($0)", stratum: "A") })
         let notes = try DrawProcedure.verify(published, against: altered, avoid: avoid)
-        #expect(notes.contains { $0.hasPrefix("hash of plan:") })
-        #expect(notes.contains { $0.hasPrefix("stratum \"A\" population: 20 ≠ 50") })
-        #expect(notes.contains { $0.hasPrefix("stratum \"A\" count: 2 ≠ 5") })
-        #expect(notes.contains { $0.hasPrefix("selected: only in the second") })
-        #expect(!notes.contains { $0.hasPrefix("stratum \"B\"") })
+        #expect(notes.contains { $0.field == .hash("plan") })
+        #expect(notes.contains { $0.field == .stratumPopulation("A") && $0.published == "20" && $0.recomputed == "50" })
+        #expect(notes.contains { $0.field == .stratumCount("A") && $0.published == "2" && $0.recomputed == "5" })
+        #expect(notes.contains { $0.field == .selected && $0.recomputed.hasPrefix("only here: ") })
+        #expect(!notes.contains { $0.path.hasPrefix("sample.strata[B]") })
     }
 
     @Test("compare names a changed team and a changed match")
@@ -81,18 +81,51 @@ struct CertificateTests {
         let other = published.teams[0].teams.first { $0.number != original.team }!
         tampered.matching[entity]?["education"] = MatchedTeam(team: other.number, inspectors: other.inspectors)
         let notes = compare(published, tampered)
-        #expect(notes.contains { $0.hasPrefix("department fire team 1:") && $0.contains("FI-99") })
-        #expect(notes.contains { $0.hasPrefix("matching of \(entity) in education: team \(original.team)") })
+        #expect(notes.contains { $0.field == .team(department: "fire", number: 1) && $0.recomputed.contains("FI-99") })
+        #expect(notes.contains { $0.field == .matching(entity: entity, department: "education") && $0.published.hasPrefix("team \(original.team)") })
         #expect(notes.count == 2)
     }
 
-    @Test("a certificate of another algorithm is reported, not re-run")
+    @Test("a certificate of another algorithm is reported as a difference")
     func foreignAlgorithm() throws {
         var certificate = try DrawProcedure.run(request(), avoid: avoid)
         certificate.algorithm = "something-else"
         let notes = try DrawProcedure.verify(certificate, against: request(), avoid: avoid)
-        #expect(notes.count == 1)
-        #expect(notes[0].contains("something-else"))
+        #expect(notes.map(\.field) == [.algorithm])
+        #expect(notes[0].published == "something-else")
+    }
+
+    /// Every field of a published certificate, changed alone, is a difference naming that field.
+    @Test("every field of the certificate is compared")
+    func everyFieldIsCompared() throws {
+        let published = try DrawProcedure.run(request(), avoid: avoid)
+        let entity = published.selected[0]
+        let edits: [(String, (inout Certificate) -> Void, CertificateDifference.Field)] = [
+            ("format", { $0.format = "x" }, .format),
+            ("seed", { $0.seed = .announced("other") }, .seed),
+            ("key", { $0.key = "other" }, .key),
+            ("hashes", { $0.hashes["entities"] = "0" }, .hash("entities")),
+            ("metadata", { $0.metadata["plan"] = "other" }, .metadata("plan")),
+            ("strata population", { $0.sample.strata[0].population += 1 }, .stratumPopulation(published.sample.strata[0].name)),
+            ("strata rate", { $0.sample.strata[0].rate = 0.5 }, .stratumRate(published.sample.strata[0].name)),
+            ("strata count", { $0.sample.strata[0].count += 1 }, .stratumCount(published.sample.strata[0].name)),
+            ("population", { $0.sample.population += 1 }, .population),
+            ("count", { $0.sample.count += 1 }, .count),
+            ("achieved rate", { $0.sample.achievedRate = 0.99 }, .achievedRate),
+            ("declared rate", { $0.sample.declaredRate = 0.42 }, .declaredRate),
+            ("gap", { $0.sample.gap = 0.42 }, .gap),
+            ("selected order", { $0.selected.reverse() }, .selectionOrder),
+            ("eligible", { $0.teams[0].eligible += 1 }, .eligible(published.teams[0].department)),
+            ("per team", { $0.teams[0].perTeam += 1 }, .perTeam(published.teams[0].department)),
+            ("matching", { $0.matching[entity] = [:] }, .matching(entity: entity, department: published.teams[0].department)),
+        ]
+        for (name, edit, field) in edits {
+            var tampered = published
+            edit(&tampered)
+            #expect(tampered != published, "\(name)")
+            let notes = compare(tampered, published)
+            #expect(notes.contains { $0.field == field }, "\(name): \(notes)")
+        }
     }
 
     @Test("seeds encode with their kind")

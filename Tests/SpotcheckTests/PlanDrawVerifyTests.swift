@@ -25,7 +25,7 @@ struct PlanDrawVerifyTests {
             let file = try Self.published(loaded, seed: seed)
             let result = DrawCertificateVerifier.verify(file, plan: loaded.plan, in: loaded.workspace,
                                                         entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors)
-            #expect(result.ok, "\(result.differences.map(\.en))")
+            #expect(result.ok, "\(result.texts(.en))")
             let announced = DrawCertificateVerifier.verify(file, plan: loaded.plan, in: loaded.workspace,
                                                            entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors,
                                                            announcedSeed: seed)
@@ -49,13 +49,13 @@ struct PlanDrawVerifyTests {
                                                     entitiesPath: edited, inspectorsPath: F.inspectors)
         #expect(!result.ok)
         let key = csv.rows[rowIndex]["id"]!
-        let named = result.differences.filter { $0.en.contains("row '\(key)'") }
-        #expect(named.count == 1, "\(result.differences.map(\.en))")
-        #expect(named.first?.en.contains("entities directory") == true)
-        #expect(named.first?.en.contains("\(edited):\(rowIndex + 2)") == true)
-        #expect(named.first?.zh.contains("检查对象名录库") == true)
+        let named = result.texts(.en).filter { $0.contains("row '\(key)'") }
+        #expect(named.count == 1, "\(result.texts(.en))")
+        #expect(named.first?.contains("entities directory") == true)
+        #expect(named.first?.contains("\(edited):\(rowIndex + 2)") == true)
+        #expect(result.texts(.zh).contains { $0.contains("检查对象名录库") && $0.contains(key) })
         // No other row is blamed.
-        #expect(result.differences.filter { $0.en.contains("row '") }.count == 1)
+        #expect(result.texts(.en).filter { $0.contains("row '") }.count == 1)
     }
 
     @Test("a row edit that changes the draw is named along with what the re-run selects differently")
@@ -72,10 +72,10 @@ struct PlanDrawVerifyTests {
         try F.writeCSV(dir + "/e.csv", header: csv.header, rows: rows)
         let result = DrawCertificateVerifier.verify(file, plan: loaded.plan, in: loaded.workspace,
                                                     entitiesPath: dir + "/e.csv", inspectorsPath: F.inspectors)
-        let texts = result.differences.map(\.en)
+        let texts = result.texts(.en)
         #expect(texts.contains { $0.contains("row '\(drawnInD)'") && $0.contains("was changed") }, "\(texts)")
-        #expect(texts.contains { $0.contains("stratum \"D\" population") }, "\(texts)")
-        #expect(texts.contains { $0.contains("stratum \"A\" population") }, "\(texts)")
+        #expect(texts.contains { $0.contains("sample.strata[D].population") }, "\(texts)")
+        #expect(texts.contains { $0.contains("sample.strata[A].population") }, "\(texts)")
     }
 
     @Test("editing, adding or removing an inspector row is named")
@@ -95,7 +95,7 @@ struct PlanDrawVerifyTests {
         try F.writeCSV(dir + "/i.csv", header: csv.header, rows: rows)
         let result = DrawCertificateVerifier.verify(file, plan: loaded.plan, in: loaded.workspace,
                                                     entitiesPath: F.foodBusinesses, inspectorsPath: dir + "/i.csv")
-        let texts = result.differences.map(\.en)
+        let texts = result.texts(.en)
         #expect(texts.contains { $0.contains("inspectors directory: row '\(csv.order[3][0])'") && $0.contains("was changed") }, "\(texts)")
         #expect(texts.contains { $0.contains("row '\(removed[0])'") && $0.contains("missing") }, "\(texts)")
         #expect(texts.contains { $0.contains("row 'Z-999'") && $0.contains("was not there") }, "\(texts)")
@@ -110,16 +110,16 @@ struct PlanDrawVerifyTests {
         let result = DrawCertificateVerifier.verify(file, plan: loaded.plan, in: loaded.workspace,
                                                     entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors)
         #expect(!result.ok)
-        #expect(result.differences.first?.en.hasPrefix("seed:") == true, "\(result.differences.map(\.en))")
-        #expect(result.differences.first?.zh.hasPrefix("随机种子") == true)
-        #expect(result.differences.contains { $0.en.contains("selected") })
+        #expect(result.texts(.en).first?.hasPrefix("seed:") == true, "\(result.texts(.en))")
+        #expect(result.texts(.zh).first?.hasPrefix("随机种子") == true)
+        #expect(result.texts(.en).contains { $0.contains("selected") })
 
         // A consistent certificate checked against a different announced seed.
         let honest = try Self.published(loaded)
         let announced = DrawCertificateVerifier.verify(honest, plan: loaded.plan, in: loaded.workspace,
                                                        entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors,
                                                        announcedSeed: .announced("something else"))
-        #expect(announced.differences.map(\.en) == ["seed: the certificate says numbers 7 13 21 | 5, the announced seed is announced \"something else\""])
+        #expect(announced.texts(.en) == ["seed: the certificate says numbers 7 13 21 | 5, the announced seed is announced \"something else\""])
     }
 
     @Test("a changed plan file fails verification and is named")
@@ -138,15 +138,15 @@ struct PlanDrawVerifyTests {
         let newPlan = try #require(plan)
         let result = DrawCertificateVerifier.verify(file, plan: newPlan, in: workspace,
                                                     entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors)
-        let texts = result.differences.map(\.en)
-        #expect(texts.contains { $0.hasPrefix("plan file \(path) differs") }, "\(texts)")
-        #expect(texts.contains { $0.contains("stratum \"D\" rate: 0.3 ≠ 0.5") }, "\(texts)")
+        let texts = result.texts(.en)
+        #expect(texts.contains { $0.hasPrefix("certificate field hashes.plan: the certificate says") }, "\(texts)")
+        #expect(texts.contains { $0.contains("sample.strata[D].rate: the certificate says 0.3, re-running gives 0.5") }, "\(texts)")
         // The plan file unchanged but copied elsewhere verifies.
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let (ws2, plan2, _) = PlanDraw.loadWorkspace(root: F.root, plan: path)
         let same = DrawCertificateVerifier.verify(file, plan: try #require(plan2), in: try #require(ws2),
                                                   entitiesPath: F.foodBusinesses, inspectorsPath: F.inspectors)
-        #expect(same.ok, "\(same.differences.map(\.en))")
+        #expect(same.ok, "\(same.texts(.en))")
     }
 
     @Test("spotcheck draw and draw verify end to end: exit 0, 1 naming the row, 2 for wrong usage")
