@@ -13,9 +13,13 @@ enum AnswerValidation {
         let before = d.errors.count
         var seen = [Bool](repeating: false, count: c.items.count)
         var next = 0   // answers usually come in checklist order: try the next item before hashing
+        var unknown = 0
         for (key, value) in answers {
             let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
             guard let i = guess ?? c.indexOf(key.value) else {
+                // A file of thousands of unknown items says so once, not thousands of times.
+                unknown += 1
+                if unknown > maxReported { continue }
                 let hint = Suggestion.closest(key.value, in: c.items.filter { !$0.isRule && $0.compute == nil }.map(\.id))
                 d.error(key.place, zh: "清单“\(c.id)”中没有事项“\(key.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "checklist '\(c.id)' has no item '\(key.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
@@ -36,8 +40,14 @@ enum AnswerValidation {
             guard let answer = item.answer, let v = convert(value, item: item, answer: answer, diagnostics: &d) else { continue }
             out[i] = v
         }
+        if unknown > maxReported, let last = answers.last {
+            d.error(last.key.place, zh: "另有 \(unknown - maxReported) 个答案所指的事项不在清单“\(c.id)”中", en: "\(unknown - maxReported) more answers name items that are not in '\(c.id)'")
+        }
         return d.errors.count == before ? out : nil
     }
+
+    /// How many unknown items one file reports one by one.
+    static let maxReported = 50
 
     static func convert(_ value: Located<Datum>, item: ChecklistItem, answer: AnswerType, diagnostics d: inout Diagnostics) -> CELValue? {
         func wrong() -> CELValue? {

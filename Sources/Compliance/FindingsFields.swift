@@ -166,7 +166,12 @@ struct FindingsFields {
                 d.error(at, zh: "以 id 给出被检查对象时须提供检查对象名录库（--entities 或数据库）", en: "an entity given by id needs the entity directory (--entities or a store)")
                 return nil
             }
-            guard let row = lookup(id) else {
+            let found: [String: Datum]?
+            do { found = try lookup(id) } catch {
+                d.error(at, zh: "无法读取检查对象名录库：\(error.message.zh)", en: "cannot read the entity directory: \(error.message.en)")
+                return nil
+            }
+            guard let row = found else {
                 d.error(at, zh: "检查对象名录库中没有 id 为“\(id)”的对象", en: "no entity with id '\(id)' in the entity directory")
                 return nil
             }

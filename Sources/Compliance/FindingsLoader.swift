@@ -16,8 +16,15 @@ public enum FindingsLoader {
     /// A findings file over this size is refused before it is parsed.
     public static let maxBytes = 4 << 20
 
-    /// Looks up an entity given by id (`entity: "9113…"`); nil when unknown.
-    public typealias EntityLookup = @Sendable (String) -> [String: Datum]?
+    /// Looks up an entity given by id (`entity: "9113…"`); nil when unknown;
+    /// throws (a diagnostic's text) when the directory cannot be read.
+    public typealias EntityLookup = @Sendable (String) throws(LookupError) -> [String: Datum]?
+
+    /// Why an entity directory could not be read.
+    public struct LookupError: Error, Sendable {
+        public var message: LocalizedText
+        public init(_ message: LocalizedText) { self.message = message }
+    }
 
     /// Reads the file at `path`; a `.json` file is read as strict JSON.
     public static func read(path: String, entities: EntityLookup?, diagnostics d: inout Diagnostics) -> Findings? {

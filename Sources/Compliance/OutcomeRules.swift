@@ -108,7 +108,7 @@ struct OutcomeRules: Sendable {
             return try calendar.addingWorkingDays(days, to: event)
         } catch {
             let w = Diagnostic(place, severity: .warning,
-                               zh: "无法计算期限：\(error)", en: "cannot compute the deadline: \(error)")
+                               zh: "无法计算期限：\(error.message.zh)", en: "cannot compute the deadline: \(error.message.en)")
             if !e.warnings.contains(w) { e.warnings.append(w) }
             return nil
         }

@@ -83,6 +83,7 @@ extension Rulebook {
         }
         var book = Rulebook()
         var years: [HolidayYear] = []
+        var yearPlaces: [Int: Place] = [:]
         for file in files {
             book.fileHashes[file.path] = file.sha256
             guard let kind = FileKind.of(file) else {
@@ -112,6 +113,7 @@ extension Rulebook {
                 }
             case .calendar:
                 if let y = SupportLoaders.loadCalendarYear(file, diagnostics: &d) {
+                    yearPlaces[y.year] = Place(path: file.path, line: 1, column: 1)
                     years.removeAll { $0.year == y.year }
                     years.append(y)
                 }
@@ -129,7 +131,8 @@ extension Rulebook {
         }
         if !years.isEmpty {
             do { book.calendar = try WorkingDayCalendar(years: years) } catch {
-                d.error(Place(path: paths.first ?? ".", line: 1, column: 1), zh: "节假日安排有误：\(error)", en: "calendar data is inconsistent: \(error)")
+                let at = yearPlaces[error.year ?? 0] ?? Place(path: paths.first ?? ".", line: 1, column: 1)
+                d.error(at, zh: "节假日安排有误：\(error.message.zh)", en: "calendar data is inconsistent: \(error.message.en)")
             }
         }
         CrossReferences.check(book, diagnostics: &d)

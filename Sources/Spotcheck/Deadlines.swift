@@ -84,7 +84,7 @@ extension CountyOffice {
                     if confirmations[task.id + "|" + department]?.decision == .rejected { continue }
                     for checklist in lists {
                         if let e = evals.first(where: { $0.checklist == checklist }), let entered = CivilDate(e.enteredOn),
-                           let doc = DocumentJSON.decode(e.document), let inspected = CivilDate(doc.inspectedOn) {
+                           let inspected = CivilDate(try document(of: e).inspectedOn) {
                             let due = try addingWorkingDays(plan.resultsWithinWorkingDays, to: inspected, at: plan.place)
                             out.append(Deadline(kind: .enterResults, subject: "\(task.id) \(checklist)", plan: plan.id, responsible: department,
                                                 due: due, state: state(due, doneOn: entered),

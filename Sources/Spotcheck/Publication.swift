@@ -116,8 +116,8 @@ extension CountyOffice {
         var results: [PublicationRecord.DepartmentResult] = []
         var best: (rank: Int, code: String, label: String, tone: String)?
         var inspected: [String] = []
-        let documents = evaluations.sorted { ($0.department, $0.checklist) < ($1.department, $1.checklist) }
-            .compactMap { e in DocumentJSON.decode(e.document).map { (e, $0) } }
+        let documents = try evaluations.sorted { ($0.department, $0.checklist) < ($1.department, $1.checklist) }
+            .map { e throws(LifecycleError) in (e, try document(of: e)) }
         for (e, doc) in documents {
             inspected.append(doc.inspectedOn)
             let body = name(of: e.department)
@@ -171,7 +171,7 @@ extension CountyOffice {
         for p in policy.patterns { rules.append(.pattern(p.pattern, replacement: p.replacement)) }
         do { return try Redactor(rules: rules, keep: keep) } catch {
             throw LifecycleError(Place(path: workspace.root + "/Rules/disclosure.yaml", line: 1, column: 1),
-                                 zh: "公示规则中的隐去模式无效：\(error)", en: "a redaction pattern of the disclosure rules is invalid: \(error)")
+                                 zh: "公示规则中有无效的隐去模式（正则表达式）", en: "a redaction pattern of the disclosure rules is not a valid regular expression")
         }
     }
 

@@ -23,7 +23,7 @@ extension CountyOffice {
             let evaluations = try storeCall({ () throws(StoreError) in try store.latestEvaluations(jurisdiction: id, plan: plan.id) })
             for (taskID, evals) in Dictionary(grouping: evaluations, by: \.taskID).sorted(by: { $0.key < $1.key }) {
                 guard let task = tasks[taskID] else { continue }
-                let documents = evals.compactMap { DocumentJSON.decode($0.document) }
+                let documents = try evals.map { e throws(LifecycleError) in try document(of: e) }
                 var results: [String: (rank: Int, code: String)] = [:]
                 for d in documents {
                     guard let r = d.result else { continue }

@@ -59,9 +59,12 @@ extension CountyOffice {
         var d = Diagnostics()
         let jurisdiction = id
         let store = self.store
-        let lookup: FindingsLoader.EntityLookup = { key in
-            guard let r = try? store.directoryRow(.entities, jurisdiction: jurisdiction, key: key),
-                  case .map(let m) = DatumJSON.decode(r.json) else { return nil }
+        let lookup: FindingsLoader.EntityLookup = { key throws(FindingsLoader.LookupError) in
+            let row: DirectoryRowRecord?
+            do throws(StoreError) { row = try store.directoryRow(.entities, jurisdiction: jurisdiction, key: key) } catch {
+                throw FindingsLoader.LookupError(error.message)
+            }
+            guard let row, case .map(let m) = DatumJSON.decode(row.json) else { return nil }
             return m
         }
         guard let f = FindingsLoader.parse(bytes, path: path, entities: lookup, diagnostics: &d) else { throw LifecycleError(d.all) }
@@ -164,5 +167,17 @@ public enum DocumentJSON {
 
     public static func decode(_ text: String) -> EvaluationDocument? {
         try? JSONDecoder().decode(EvaluationDocument.self, from: Data(text.utf8))
+    }
+}
+
+extension CountyOffice {
+    /// A stored evaluation's document; one that cannot be read is a corrupt
+    /// row, reported, never skipped.
+    func document(of e: EvaluationRecord) throws(LifecycleError) -> EvaluationDocument {
+        guard let d = DocumentJSON.decode(e.document) else {
+            throw LifecycleError(Place(path: store.location, line: 1, column: 1),
+                                 zh: "数据库中的评估记录“\(e.submissionID)”无法读取（已损坏）", en: "the stored evaluation of '\(e.submissionID)' cannot be read (it is corrupt)")
+        }
+        return d
     }
 }

@@ -24,6 +24,9 @@ struct CommonOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 enum Output {
+    /// How many diagnostics of one file are printed.
+    static let perFile = 100
+
     /// Prints diagnostics grouped by file, in line order.
     static func diagnostics(_ ds: [Diagnostic], _ lang: Language) {
         let order = ds.enumerated().sorted { a, b in
@@ -34,10 +37,28 @@ enum Output {
             }
             return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
         }.map(\.element)
-        for d in order { FileHandle.standardError.write((d.formatted(lang) + "\n").data(using: .utf8)!) }
+        // At most `perFile` of one file's diagnostics, then how many more.
+        var shown: [String: Int] = [:]
+        var out = ""
+        for d in order {
+            shown[d.path, default: 0] += 1
+            if shown[d.path]! <= perFile { out += d.formatted(lang) + "\n" }
+        }
+        for (path, n) in shown.sorted(by: { $0.key < $1.key }) where n > perFile {
+            out += lang == .zh ? "\(path): 另有 \(n - perFile) 条诊断未列出\n" : "\(path): \(n - perFile) more diagnostics not shown\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
     }
 
-    static func fileExists(_ path: String) -> Bool { FileManager.default.isReadableFile(atPath: path) }
+    /// A readable regular file (not a folder): anything else is a usage error (exit 2).
+    static func fileExists(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isReadableFile(atPath: path)
+    }
+
+    /// A readable file or folder (what `validate` and `test` take).
+    static func pathExists(_ path: String) -> Bool { FileManager.default.isReadableFile(atPath: path) }
 
     /// Prints one diagnostic and exits with `code` (1 invalid input, 2 usage or unreadable).
     static func fail(_ place: Place, _ message: LocalizedText, _ lang: Language, code: Int32) -> Never {

@@ -161,8 +161,7 @@ struct DrawRunArguments: DrawArguments {
         do {
             try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang)
         } catch {
-            FileHandle.standardError.write(Data("\(folder): \(lang == .zh ? "无法写入" : "cannot write"): \(error)\n".utf8))
-            throw ExitCode(1)
+            Output.fail(Place(path: folder, line: 1, column: 1), LocalizedText(zh: "无法写入该目录", en: "cannot write to this folder"), lang, code: 2)
         }
         print(PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang), terminator: "")
         print(lang == .zh

@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
         let day = try parseDay(on, options.lang)
         let l = options.lang
         let zh = l == .zh
-        for j in storeOptions.jurisdictionIDs(ws, store: store) {
+        for j in try storeOptions.jurisdictionIDs(ws, store: store) {
             let office = try storeOptions.office(ws, store, j, options)
             let items = try lifecycle(l) { () throws(LifecycleError) in try office.deadlines(on: day) }
                 .filter { all || $0.state == .due || $0.state == .overdue }
@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         let store = try storeOptions.open(options)
         let day = try parseDay(on, options.lang)
         let l = options.lang
-        let jurisdictions = plan.map { p in [ws.rulebook.plan(p)?.jurisdiction ?? storeOptions.jurisdiction ?? ""] } ?? storeOptions.jurisdictionIDs(ws, store: store)
+        let jurisdictions = try plan.map { p in [ws.rulebook.plan(p)?.jurisdiction ?? storeOptions.jurisdiction ?? ""] } ?? storeOptions.jurisdictionIDs(ws, store: store)
         for j in jurisdictions {
             let office = try storeOptions.office(ws, store, j, options)
             let stats = try lifecycle(l) { () throws(LifecycleError) in try office.statistics(year: year, plan: plan, on: day) }
@@ -77,7 +77,7 @@ struct DiscloseCommand: ParsableCommand {
         let store = try storeOptions.open(options)
         let day = try parseDay(on, options.lang)
         let zh = options.lang == .zh
-        let jurisdictions = plan.map { p in [ws.rulebook.plan(p)?.jurisdiction ?? storeOptions.jurisdiction ?? ""] } ?? storeOptions.jurisdictionIDs(ws, store: store)
+        let jurisdictions = try plan.map { p in [ws.rulebook.plan(p)?.jurisdiction ?? storeOptions.jurisdiction ?? ""] } ?? storeOptions.jurisdictionIDs(ws, store: store)
         for j in jurisdictions {
             let office = try storeOptions.office(ws, store, j, options)
             let run = try lifecycle(options.lang) { () throws(LifecycleError) in
@@ -144,8 +144,8 @@ enum PublishedHeads {
         }
         var out: [String] = []
         var chains: [String: [Int: String]] = [:]
-        for jurisdiction in (try? store.jurisdictions()) ?? [] {
-            chains[jurisdiction] = Dictionary(((try? store.auditEntries(jurisdiction: jurisdiction)) ?? []).map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        for jurisdiction in try store.jurisdictions() {
+            chains[jurisdiction] = Dictionary(try store.auditEntries(jurisdiction: jurisdiction).map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
         }
         for r in records {
             guard let seq = r.auditSeq, let hash = r.auditHash, seq > 0 else { continue }

@@ -170,7 +170,10 @@ struct ReferralCommand: ParsableCommand {
         // The referral's jurisdiction: as given, else the one whose store holds it.
         var jurisdiction = storeOptions.jurisdiction
         if jurisdiction == nil {
-            jurisdiction = storeOptions.jurisdictionIDs(ws, store: store).first { j in (try? store.referral(jurisdiction: j, id: id)) != nil }
+            for j in try storeOptions.jurisdictionIDs(ws, store: store) where try store.referral(jurisdiction: j, id: id) != nil {
+                jurisdiction = j
+                break
+            }
         }
         guard let jurisdiction else {
             Output.fail(Place(path: id, line: 1, column: 1), LocalizedText(zh: "数据库中没有移送记录“\(id)”", en: "the store has no referral '\(id)'"), options.lang, code: 1)

@@ -36,16 +36,16 @@ struct StoreOptions: ParsableArguments {
         if let plan, let p = ws.rulebook.plan(plan) { return p.jurisdiction }
         let declared = ws.rulebook.jurisdictions.map(\.id)
         if declared.count == 1 { return declared[0] }
-        let stored = (try? store.jurisdictions()) ?? []
+        let stored = try store.jurisdictions()
         if stored.count == 1 { return stored[0] }
         throw ValidationError(common.lang == .zh ? "请用 --jurisdiction 指定辖区（\(declared.sorted().joined(separator: "、"))）"
                                                  : "say which jurisdiction with --jurisdiction (\(declared.sorted().joined(separator: ", ")))")
     }
 
     /// The jurisdictions a reading command covers: the one given, else every one in the store.
-    func jurisdictionIDs(_ ws: Workspace, store: Store) -> [String] {
+    func jurisdictionIDs(_ ws: Workspace, store: Store) throws -> [String] {
         if let jurisdiction { return [jurisdiction] }
-        let stored = (try? store.jurisdictions()) ?? []
+        let stored = try store.jurisdictions()
         return stored.filter { ws.rulebook.jurisdiction($0) != nil }
     }
 

@@ -13,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        for p in paths where !Output.fileExists(p) {
+        for p in paths where !Output.pathExists(p) {
             throw ValidationError(options.lang == .zh ? "无法读取 \(p)" : "cannot read \(p)")
         }
         let ws = try options.workspace(extra: paths)
