@@ -91,14 +91,9 @@ public struct PlanDrawOutcome: Sendable {
 /// Why a plan-driven draw could not be done, as positioned diagnostics:
 /// bad directory rows, rule expressions that fail on a row, a stratum
 /// without a rate, or a draw that cannot respect the plan (too few
-/// inspectors, no assignment without a conflict of interest).
-public struct PlanDrawError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    public var description: String { diagnostics.map { $0.formatted(.en) }.joined(separator: "\n") }
-}
+/// inspectors, no assignment without a conflict of interest). The same
+/// error as every lifecycle step's.
+public typealias PlanDrawError = LifecycleError
 
 /// The plan-driven draw (SPEC.md §8): the plan's CEL rules decide who is in
 /// the population, which stratum each entity falls in, which inspectors are

@@ -67,9 +67,12 @@ protocol AuditedRecord: StoredRecord {
     var auditSubject: String { get }
     /// The record with the id the database gave it on insert.
     func inserted(id: Int64) -> Self
+    /// The text the audit entry hashes.
+    var canonical: Canonical { get }
 }
 
 extension AuditedRecord {
+    /// The canonical form: the record's Codable form (a kind may say otherwise).
     var canonical: Canonical { Canonical.of(self, kind: Self.auditAction) }
     func inserted(id: Int64) -> Self { self }
 }

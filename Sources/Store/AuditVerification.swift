@@ -56,7 +56,7 @@ extension Store {
         try backend.read { tx in
             var jurisdictions = Set(try tx.strings("SELECT DISTINCT jurisdiction FROM audit_log"))
             jurisdictions.formUnion(try tx.strings("SELECT jurisdiction FROM audit_heads"))
-            for table in Schema.appendOnly where table != "directory_rows" && table != "audit_log" {
+            for table in Schema.appendOnly + Schema.appendOnlyV3 where table != "directory_rows" && table != "audit_log" {
                 jurisdictions.formUnion(try tx.strings("SELECT DISTINCT jurisdiction FROM \(table)"))
             }
             var chains: [AuditHead] = []
@@ -157,6 +157,11 @@ enum AuditCheck {
         let referrals = try rows(ReferralRecord.self)
         let events = try rows(ReferralEventRecord.self)
         _ = try rows(DisclosureRecord.self)
+        _ = try rows(AccountRecord.self)
+        for e in try rows(EvidenceRecord.self) where sha256Hex(Array(e.bytes)) != e.sha256 || e.bytes.count != e.size {
+            problems.append(AuditProblem(jurisdiction: j, seq: nil, kind: .dataMismatch, detail: LocalizedText(
+                zh: "证据文件 \(e.sha256) 的内容与其哈希不符，已被改动", en: "evidence \(e.sha256) no longer has the content its hash names: it was edited")))
+        }
 
         // Every entry's row is still there.
         for e in entries where !seen.contains(Key(action: e.action, subject: e.subject)) && AuditCheck.rowActions.contains(e.action) {
@@ -205,5 +210,6 @@ enum AuditCheck {
     /// The actions whose subject is a row that must still exist.
     static let rowActions: Set<String> = [DirectoryImportRecord.auditAction, PlanVersionRecord.auditAction, DrawRecord.auditAction,
                                           ConfirmationRecord.auditAction, SubmissionRecord.auditAction, EvaluationRecord.auditAction,
-                                          ReferralRecord.auditAction, ReferralEventRecord.auditAction, DisclosureRecord.auditAction]
+                                          ReferralRecord.auditAction, ReferralEventRecord.auditAction, DisclosureRecord.auditAction,
+                                          AccountRecord.auditAction, EvidenceRecord.auditAction]
 }

@@ -17,6 +17,9 @@ enum Schema {
             try db.execute(sql: v2)
             try db.execute(sql: "INSERT INTO store_meta (key, value) VALUES ('format', ?)", arguments: [format])
         }
+        migrator.registerMigration("v3-accounts-evidence") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -25,6 +28,54 @@ enum Schema {
     /// Tables whose rows may never change or go: triggers refuse UPDATE and DELETE.
     static let appendOnly = ["directory_imports", "directory_rows", "plan_versions", "draws", "tasks", "confirmations",
                              "submissions", "evaluations", "referrals", "referral_events", "disclosures", "audit_log"]
+
+    /// Tables added by v3, append-only too.
+    static let appendOnlyV3 = ["account_versions", "evidence"]
+
+    /// Accounts (each change a new audited version), sessions (not audited:
+    /// they are not data, and expire), evidence files (content-addressed,
+    /// audited).
+    static let v3 = """
+        CREATE TABLE account_versions (
+            account_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            jurisdiction TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('inspector', 'department_admin', 'lead_office', 'system_admin')),
+            department TEXT,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (account_id, version)
+        );
+
+        CREATE TABLE sessions (
+            token_sha256 TEXT PRIMARY KEY NOT NULL,
+            account_id TEXT NOT NULL,
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX sessions_by_account ON sessions(account_id);
+
+        CREATE TABLE evidence (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            jurisdiction TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            uploaded_at TEXT NOT NULL,
+            uploaded_by TEXT NOT NULL
+        );
+        """ + appendOnlyV3.map { table in
+            """
+
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END;
+            """
+        }.joined()
 
     static let v2 = """
         CREATE TABLE store_meta (
