@@ -6,9 +6,16 @@
 /// Arithmetic goes through the day number since 1970-01-01 (the proleptic
 /// Gregorian "days from civil" algorithm), so adding days is O(1).
 public struct CivilDate: Sendable, Hashable, Comparable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Stored in four bytes (years are 1…9999): directories hold a date or
+    // two in each of millions of rows, and `DirectoryValue` is as large as
+    // its largest case.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// 0001-01-01 and 9999-12-31: the dates whose text form is `YYYY-MM-DD`.
     public static let earliest = CivilDate(year: 1, month: 1, day: 1)!
@@ -24,9 +31,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before), or nil
@@ -34,9 +41,7 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     public init?(checkedDayNumber dayNumber: Int) {
         guard CivilDate.representableDayNumbers.contains(dayNumber) else { return nil }
         let (y, m, d) = CivilDate.civil(fromDays: dayNumber)
-        self.year = y
-        self.month = m
-        self.day = d
+        self.init(year: y, month: m, day: d)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before).
