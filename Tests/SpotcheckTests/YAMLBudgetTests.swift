@@ -168,3 +168,34 @@ import Testing
         #expect(diagnostics.isEmpty && accepted)
     }
 }
+
+/// What `YAMLFile.parse` says about text libyaml cannot read: its own words
+/// in each language, at the place of the problem, never Yams' raw error
+/// description nor libyaml's English inside the Chinese message.
+@Suite struct YAMLFileMessagesTests {
+    static func hasHan(_ s: String) -> Bool { s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+
+    func diagnostic(_ text: String) throws -> Diagnostic {
+        var d = Diagnostics()
+        let file = YAMLFile.parse(text, path: "f.yaml", diagnostics: &d)
+        let refused = file == nil
+        #expect(refused)
+        return try #require(d.all.first)
+    }
+
+    @Test func aControlCharacterIsReportedAtItsPlace() throws {
+        let d = try diagnostic("checklist: x\ntitle: 食堂\u{0}检查\n")
+        #expect((d.line, d.column) == (2, 10))
+        #expect(Self.hasHan(d.message.zh) && !Self.hasHan(d.message.en))
+        for text in [d.message.zh, d.message.en] {
+            #expect(!text.contains("reader(") && !text.contains("problem:") && !text.contains("offset"), "\(text)")
+        }
+    }
+
+    @Test func anUndefinedAliasReadsInChinese() throws {
+        let d = try diagnostic("a: [1, 2]\nb: *nope\n")
+        #expect((d.line, d.column) == (2, 4))
+        #expect(d.message.zh.contains("别名") && !d.message.zh.contains("found"))
+        #expect(d.message.en.contains("undefined alias"))
+    }
+}
