@@ -265,7 +265,8 @@ public struct Redactor: Sendable {
     }
 
     /// Redacts every text field of `record`. The record's own credit code is
-    /// kept (in its field and wherever it occurs), in addition to `keep`.
+    /// kept (in its field and wherever it occurs), in addition to `keep`,
+    /// when it is an entity's code (`isEntityCode`).
     public func redact(_ record: PublicationRecord, report: inout RedactionReport) -> PublicationRecord {
         let extra = Redactor.isEntityCode(record.creditCode) ? [record.creditCode] : []
         var local = RedactionReport()
