@@ -26,6 +26,8 @@ public struct CSVProblem: Sendable, Hashable {
         case textAfterClosingQuote
         /// Bytes that are not UTF-8 (position: the start of the cell).
         case invalidUTF8
+        /// A NUL byte (position: the byte itself).
+        case nulByte
     }
 
     public var kind: Kind

@@ -1,46 +1,92 @@
 /// Imports a CSV directory against its schema.
 ///
 /// The header names the columns, in any order. Header problems (a required
-/// column missing, an undeclared or repeated column, an empty file) make the
-/// whole file unusable: they are reported and no rows are returned, because
-/// every row would otherwise repeat the same complaint. Row problems are
-/// reported per cell, all of them, and reject just that row. Keys are unique:
-/// the first row with a key holds it, later ones are rejected as duplicates.
+/// column missing, an undeclared or repeated column, an empty file, a file
+/// with a header and no rows) make the whole file unusable: they are
+/// reported and no rows are returned, because every row would otherwise
+/// repeat the same complaint. So does a file beyond `limits`. Row problems
+/// are reported per cell, all of them, and reject just that row. Keys are
+/// unique and taken exactly as written: the first row with a key holds it,
+/// later ones are rejected as duplicates, and a key with white space around
+/// it or an invisible character in it is an error, never trimmed.
+///
+/// Records are read one at a time and typed at once, so a million-row file
+/// never exists as parsed text and typed rows together.
 public struct DirectoryImporter: Sendable {
     public let schema: DirectorySchema
+    public let limits: DirectoryLimits
 
-    public init(schema: DirectorySchema) { self.schema = schema }
+    public init(schema: DirectorySchema, limits: DirectoryLimits = .standard) {
+        self.schema = schema
+        self.limits = limits
+    }
 
     public func importCSV(_ bytes: [UInt8], path: String) -> DirectoryImport {
-        let records = CSVParser.parse(bytes)
+        bytes.withUnsafeBufferPointer { importCSV($0, path: path) }
+    }
+
+    /// Imports from bytes held elsewhere (a mapped file, an upload).
+    public func importCSV(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> DirectoryImport {
         var result = DirectoryImport(path: path, rows: [], diagnostics: [], rejectedRowCount: 0)
-        guard let header = records.first else {
-            result.diagnostics.append(.init(path: path, line: 1, column: 1, problem: .emptyFile))
+        guard bytes.count <= limits.maxBytes else {
+            result.diagnostics = [tooLarge(bytes.count, path: path)]
             return result
         }
-        let (columnAt, headerDiagnostics) = readHeader(header, path: path)
-        guard headerDiagnostics.isEmpty else {
-            result.diagnostics = headerDiagnostics
-            result.rejectedRowCount = records.count - 1
-            return result
-        }
-        result.rows.reserveCapacity(records.count - 1)
-        var firstLineOfKey: [String: Int] = [:]
-        for record in records.dropFirst() {
-            let before = result.diagnostics.count
-            if let row = readRow(record, columnAt: columnAt, path: path,
-                                 firstLineOfKey: &firstLineOfKey, into: &result.diagnostics) {
-                result.rows.append(row)
-            } else {
-                result.rejectedRowCount += 1
-                assert(result.diagnostics.count > before, "a rejected row must have a diagnostic")
+        var reading = Reading(columns: DirectoryColumns(schema: schema))
+        // Growing a million-entry table and array step by step rehashes and
+        // copies them again and again; one pass over the bytes is cheaper.
+        let expected = min(CSVParser.estimatedRecordCount(bytes), limits.maxRows + 1)
+        reading.firstLineOfKey.reserveCapacity(expected)
+        result.rows.reserveCapacity(expected)
+        let end = CSVParser.forEachRecord(in: bytes) { record in
+            guard reading.columnAt != nil else {
+                readHeader(record, path: path, into: &reading)
+                return true
             }
+            reading.records += 1
+            if reading.records > limits.maxRows {
+                reading.tooMany = .init(path: path, line: record.line, column: 1, problem: .tooManyRows(limit: limits.maxRows))
+                return false
+            }
+            // Against a broken header no row can be typed: they are only counted.
+            if reading.headerDiagnostics.isEmpty { readRow(record, path: path, into: &reading, result: &result) }
+            return true
+        }
+        if reading.columnAt == nil {
+            result.diagnostics = [.init(path: path, line: 1, column: 1, problem: .emptyFile)]
+        } else if !reading.headerDiagnostics.isEmpty || reading.tooMany != nil {
+            // The file is refused whole; the rows read are all left out.
+            result.rows = []
+            result.diagnostics = reading.headerDiagnostics + (reading.tooMany.map { [$0] } ?? [])
+            result.rejectedRowCount = reading.records
+        } else if reading.records == 0 {
+            result.diagnostics = [.init(path: path, line: end.line, column: end.column, problem: .noRows)]
         }
         return result
     }
 
-    /// Maps each header position to its declared column; reports header problems.
-    private func readHeader(_ header: CSVRecord, path: String) -> ([DirectoryColumn], [DirectoryDiagnostic]) {
+    func tooLarge(_ bytes: Int, path: String) -> DirectoryDiagnostic {
+        .init(path: path, line: 1, column: 1, problem: .fileTooLarge(bytes: bytes, limit: limits.maxBytes))
+    }
+
+    /// What an import has learnt so far.
+    private struct Reading {
+        let columns: DirectoryColumns
+        /// The declared column of each header position; nil until the header is read.
+        var columnAt: [DirectoryColumn]?
+        /// Each header position's index in `columns`.
+        var indexAt: [Int] = []
+        var keyPosition = 0
+        var headerDiagnostics: [DirectoryDiagnostic] = []
+        /// Data records seen (up to the first one beyond the limit).
+        var records = 0
+        var firstLineOfKey: [HashedKey: Int] = [:]
+        /// Set when there are more rows than `limits.maxRows`.
+        var tooMany: DirectoryDiagnostic?
+    }
+
+    /// Maps each header position to its declared column; records header problems.
+    private func readHeader(_ header: CSVRecord, path: String, into reading: inout Reading) {
         var diagnostics: [DirectoryDiagnostic] = []
         if let p = header.problem {
             diagnostics.append(.init(path: path, line: p.line, column: p.column, problem: p.kind.directoryProblem))
@@ -66,32 +112,50 @@ public struct DirectoryImporter: Sendable {
             diagnostics.append(.init(path: path, line: header.endLine, column: header.endColumn,
                                      problem: .missingHeaderColumn(column.name)))
         }
-        return (columns, diagnostics)
+        reading.columnAt = columns
+        reading.indexAt = columns.map { reading.columns.index[$0.name] ?? -1 }
+        reading.keyPosition = columns.firstIndex { $0.name == schema.key } ?? -1
+        reading.headerDiagnostics = diagnostics
     }
 
-    /// Types every cell of one record; nil (with diagnostics) if anything is wrong.
-    private func readRow(_ record: CSVRecord, columnAt: [DirectoryColumn], path: String,
-                         firstLineOfKey: inout [String: Int],
-                         into diagnostics: inout [DirectoryDiagnostic]) -> DirectoryRow? {
+    /// Types every cell of one record; appends the row, or diagnostics.
+    private func readRow(_ record: CSVRecord, path: String, into reading: inout Reading, result: inout DirectoryImport) {
+        let columnAt = reading.columnAt!
+        let before = result.diagnostics.count
         func report(_ line: Int, _ column: Int, _ problem: DirectoryDiagnostic.Problem) {
-            diagnostics.append(.init(path: path, line: line, column: column, problem: problem))
+            result.diagnostics.append(.init(path: path, line: line, column: column, problem: problem))
+        }
+        func reject() {
+            result.rejectedRowCount += 1
+            assert(result.diagnostics.count > before, "a rejected row must have a diagnostic")
         }
         if let p = record.problem {
             report(p.line, p.column, p.kind.directoryProblem)
-            return nil
+            return reject()
         }
         guard record.cells.count == columnAt.count else {
             let at = record.cells.count > columnAt.count
                 ? (record.cells[columnAt.count].line, record.cells[columnAt.count].column)
                 : (record.endLine, record.endColumn)
             report(at.0, at.1, .wrongCellCount(expected: columnAt.count, found: record.cells.count))
-            return nil
+            return reject()
         }
-        var values: [String: DirectoryValue] = Dictionary(minimumCapacity: columnAt.count)
+        var cells = [DirectoryValue?](repeating: nil, count: reading.columns.names.count)
         var key: String?
         var ok = true
-        for (cell, column) in zip(record.cells, columnAt) {
-            let text = column.type == .string ? cell.text : trimmed(cell.text)
+        for (position, cell) in record.cells.enumerated() {
+            let column = columnAt[position]
+            let isKey = position == reading.keyPosition
+            if isKey, let problem = KeyText.problem(in: cell.text) {
+                let at = cell.place(ofScalarOffset: problem.offset)
+                switch problem {
+                case .surroundingSpace: report(at.line, at.column, .keyHasSurroundingSpace(column: column.name))
+                case let .invisible(_, scalar): report(at.line, at.column, .keyHasInvisibleCharacter(column: column.name, scalar: scalar))
+                }
+                ok = false
+                continue
+            }
+            let text = column.type == .string || isKey ? cell.text : trimmed(cell.text)
             if text.isEmpty {
                 if column.required {
                     report(cell.line, cell.column, .missingValue(column: column.name))
@@ -111,20 +175,21 @@ public struct DirectoryImporter: Sendable {
                 }
                 continue
             }
-            values[column.name] = value
-            if column.name == schema.key { key = value.canonicalText }
+            cells[reading.indexAt[position]] = value
+            if isKey { key = value.canonicalText }
         }
         // A key is taken by the first row that has it, even if that row is
         // rejected for another reason: two rows with one id is a defect in itself.
-        guard let key else { return nil }
-        if let first = firstLineOfKey[key] {
-            let cell = zip(record.cells, columnAt).first { $0.1.name == schema.key }!.0
+        guard let key else { return reject() }
+        let hashed = HashedKey(key)
+        if let first = reading.firstLineOfKey.updateValue(record.line, forKey: hashed) {
+            reading.firstLineOfKey[hashed] = first
+            let cell = record.cells[reading.keyPosition]
             report(cell.line, cell.column, .duplicateKey(key, column: schema.key, firstLine: first))
-            return nil
+            return reject()
         }
-        firstLineOfKey[key] = record.line
-        guard ok else { return nil }
-        return DirectoryRow(line: record.line, key: key, values: values)
+        guard ok else { return reject() }
+        result.rows.append(DirectoryRow(line: record.line, key: key, columns: reading.columns, cells: cells))
     }
 }
 
@@ -134,6 +199,7 @@ extension CSVProblem.Kind {
         case .unterminatedQuote: return .unterminatedQuote
         case .textAfterClosingQuote: return .textAfterClosingQuote
         case .invalidUTF8: return .invalidUTF8
+        case .nulByte: return .nulByte
         }
     }
 }

@@ -60,19 +60,30 @@ public struct DirectorySchema: Sendable, Hashable {
     public var personalColumns: [String] { columns.filter(\.personal).map(\.name) }
 }
 
+/// A schema that cannot describe a directory. Messages in one language each.
 public enum DirectorySchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     case keyColumnNotDeclared(String)
     case duplicateColumn(String)
     case emptyColumnName
 
-    public var description: String {
+    public var zh: String {
         switch self {
-        case let .keyColumnNotDeclared(name):
-            return "key column '\(name)' is not among the declared columns / 主键列“\(name)”未在列定义中声明"
-        case let .duplicateColumn(name):
-            return "column '\(name)' is declared twice / 列“\(name)”重复声明"
-        case .emptyColumnName:
-            return "a column has an empty name / 存在名称为空的列"
+        case let .keyColumnNotDeclared(name): return "主键列“\(shown(name))”未在列定义中声明"
+        case let .duplicateColumn(name): return "列“\(shown(name))”重复声明"
+        case .emptyColumnName: return "存在名称为空的列"
         }
     }
+
+    public var en: String {
+        switch self {
+        case let .keyColumnNotDeclared(name): return "key column '\(shown(name))' is not among the declared columns"
+        case let .duplicateColumn(name): return "column '\(shown(name))' is declared twice"
+        case .emptyColumnName: return "a column has an empty name"
+        }
+    }
+
+    public func message(chinese: Bool) -> String { chinese ? zh : en }
+
+    /// Chinese, the project's default language (one language per message).
+    public var description: String { zh }
 }

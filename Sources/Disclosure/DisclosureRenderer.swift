@@ -34,8 +34,8 @@ public enum DisclosureRenderer {
     /// quoted, quotes doubled), Chinese header, UTF-8 with a byte order mark.
     public static func csv(_ records: [PublicationRecord]) -> String {
         var out = byteOrderMark
-        out += csvLine(csvHeader)
-        for r in records { out += csvLine(csvRow(r)) }
+        out += CSVField.line(csvHeader)
+        for r in records { out += CSVField.line(csvRow(r)) }
         return out
     }
 

@@ -25,30 +25,41 @@ public enum ResidentIDNumber {
     /// (check character `X` in either case) or a 15-digit first-generation
     /// number, with a known province, a real birth date from 1900 to `today`.
     public static func isValid(_ s: String, today: DisclosureDate) -> Bool {
+        guard isIDShaped(s, today: today) else { return false }
+        guard s.utf8.count == 18 else { return true }   // 15 digits carry no check character
+        let chars = Array(s)
+        return checkCharacter(String(chars[0..<17])) == Character(chars[17].uppercased())
+    }
+
+    /// Whether `s` has the shape of an ID number, whatever its check
+    /// character: 18 characters (17 digits, then a digit or `X`/`x`) or 15
+    /// digits, a known province, a real birth date from 1900 to `today`.
+    ///
+    /// Redaction goes by shape, not by validity: an ID number copied with a
+    /// typo fails the check ten times in eleven, and still names a person.
+    public static func isIDShaped(_ s: String, today: DisclosureDate) -> Bool {
         let chars = Array(s)
         guard chars.allSatisfy(\.isASCII) else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            chars[range].allSatisfy(\.isNumber) ? Int(String(chars[range])) : nil
+        }
+        let birth: DisclosureDate?
         switch chars.count {
         case 18:
-            guard chars[0..<17].allSatisfy(\.isNumber) else { return false }
-            let first17 = String(chars[0..<17])
-            guard provinces.contains(String(chars[0..<2])),
-                  let year = Int(String(chars[6..<10])), let month = Int(String(chars[10..<12])),
-                  let day = Int(String(chars[12..<14])),
-                  let birth = DisclosureDate(year: year, month: month, day: day),
-                  year >= 1900, birth <= today,
-                  let check = checkCharacter(first17)
+            guard chars[17].isNumber || chars[17] == "X" || chars[17] == "x",
+                  number(14..<17) != nil, let year = number(6..<10), year >= 1900,
+                  let month = number(10..<12), let day = number(12..<14)
             else { return false }
-            return Character(chars[17].uppercased()) == check
+            birth = DisclosureDate(year: year, month: month, day: day)
         case 15:
-            guard chars.allSatisfy(\.isNumber), provinces.contains(String(chars[0..<2])),
-                  let yy = Int(String(chars[6..<8])), let month = Int(String(chars[8..<10])),
-                  let day = Int(String(chars[10..<12])),
-                  let birth = DisclosureDate(year: 1900 + yy, month: month, day: day)
+            guard number(12..<15) != nil, let yy = number(6..<8), let month = number(8..<10), let day = number(10..<12)
             else { return false }
-            return birth <= today
+            birth = DisclosureDate(year: 1900 + yy, month: month, day: day)
         default:
             return false
         }
+        guard number(0..<6) != nil, provinces.contains(String(chars[0..<2])), let birth else { return false }
+        return birth <= today
     }
 }
 

@@ -6,9 +6,24 @@
 /// Arithmetic goes through the day number since 1970-01-01 (the proleptic
 /// Gregorian "days from civil" algorithm), so adding days is O(1).
 public struct CivilDate: Sendable, Hashable, Comparable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Stored in four bytes (years are 1…9999): directories hold a date or
+    // two in each of millions of rows, and `DirectoryValue` is as large as
+    // its largest case.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+
+    /// 0001-01-01 and 9999-12-31: the dates whose text form is `YYYY-MM-DD`.
+    public static let earliest = CivilDate(year: 1, month: 1, day: 1)!
+    public static let latest = CivilDate(year: 9999, month: 12, day: 31)!
+    /// The day numbers of `earliest` … `latest`: every arithmetic result is
+    /// checked against them, so no computation can leave the four-digit years.
+    public static let representableDayNumbers: ClosedRange<Int> =
+        days(fromCivil: 1, 1, 1)...days(fromCivil: 9999, 12, 31)
 
     /// Returns nil when the triple is not a real date (e.g. 2023-02-29).
     /// Years are limited to 1...9999 so that the text form is always `YYYY-MM-DD`.
@@ -16,17 +31,28 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (negative: before), or nil
+    /// when that day is outside `representableDayNumbers`.
+    public init?(checkedDayNumber dayNumber: Int) {
+        guard CivilDate.representableDayNumbers.contains(dayNumber) else { return nil }
+        let (y, m, d) = CivilDate.civil(fromDays: dayNumber)
+        self.init(year: y, month: m, day: d)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before).
+    ///
+    /// Saturates at `earliest` and `latest`: a day number from a hostile
+    /// file must never trap on overflow nor make a date whose year has more
+    /// than four digits. Use `init?(checkedDayNumber:)` to detect it.
     public init(dayNumber: Int) {
-        let (y, m, d) = CivilDate.civil(fromDays: dayNumber)
-        self.year = y
-        self.month = m
-        self.day = d
+        let clamped = min(max(dayNumber, CivilDate.representableDayNumbers.lowerBound),
+                          CivilDate.representableDayNumbers.upperBound)
+        self.init(checkedDayNumber: clamped)!
     }
 
     /// Days since 1970-01-01 (negative before it).
@@ -34,8 +60,18 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         CivilDate.days(fromCivil: year, month, day)
     }
 
+    /// The date `days` days later (earlier when negative), or nil when it
+    /// would fall outside 0001-01-01 … 9999-12-31. Never traps.
+    public func advanced(byDays days: Int) -> CivilDate? {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return overflow ? nil : CivilDate(checkedDayNumber: sum)
+    }
+
+    /// The date `days` days later (earlier when negative), saturating at
+    /// `earliest` and `latest` instead of trapping; callers that must know
+    /// use `advanced(byDays:)`.
     public func adding(days: Int) -> CivilDate {
-        CivilDate(dayNumber: dayNumber + days)
+        advanced(byDays: days) ?? (days < 0 ? .earliest : .latest)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
@@ -65,7 +101,9 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         }
     }
 
-    // Howard Hinnant's algorithms, valid for the whole proleptic Gregorian range.
+    // Howard Hinnant's algorithms, valid for the whole proleptic Gregorian
+    // range; only ever called with years 1…9999 (or their day numbers), where
+    // no intermediate value comes near overflow.
     static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

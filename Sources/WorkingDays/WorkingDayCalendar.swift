@@ -9,20 +9,34 @@
 /// The calendar only answers for the years it has data for; any other date
 /// throws `WorkingDayCalendarError.dateOutOfRange` rather than guessing.
 public struct WorkingDayCalendar: Sendable {
+    /// The years a calendar may hold data for. The State Council has
+    /// published notices since 1999; the range is wide enough for any real
+    /// plan and narrow enough that no year arithmetic can overflow and no
+    /// count of working days can run for long.
+    public static let supportedYears: ClosedRange<Int> = 1900...2200
+    /// The largest `|n|` `addingWorkingDays` accepts: the number of days in
+    /// the supported years, so any larger count can only end outside them.
+    public static let maxWorkingDayCount: Int =
+        CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!
+            .days(until: CivilDate(year: supportedYears.upperBound, month: 12, day: 31)!) + 1
+
     public let coveredYears: Set<Int>
     private let daysOff: Set<CivilDate>
     private let makeupWorkdays: Set<CivilDate>
     private let holidayNames: [CivilDate: String]
 
-    /// Builds the calendar and checks the data: one entry per year, make-up
-    /// days on weekends only, no day both off and working, dates within a
-    /// year of the year they are filed under (元旦 2023 starts 2022-12-31).
+    /// Builds the calendar and checks the data: years within
+    /// `supportedYears`, one entry per year, make-up days on weekends only,
+    /// no day both off and working, dates within a year of the year they are
+    /// filed under (元旦 2023 starts 2022-12-31).
     public init(years: [HolidayYear]) throws(WorkingDayCalendarError) {
         var covered = Set<Int>()
         var off = Set<CivilDate>()
         var makeup = Set<CivilDate>()
         var names: [CivilDate: String] = [:]
         for data in years {
+            // First, so that `data.year ± 1` below cannot overflow.
+            guard Self.supportedYears.contains(data.year) else { throw .yearNotSupported(data.year) }
             guard covered.insert(data.year).inserted else { throw .duplicateYear(data.year) }
             let near = (data.year - 1)...(data.year + 1)
             for holiday in data.holidays {
@@ -63,13 +77,16 @@ public struct WorkingDayCalendar: Sendable {
 
     /// The `n`-th working day after `event` (the event's day never counts).
     /// `n == 0` returns the event itself; a negative `n` counts backwards
-    /// (the |n|-th working day before the event).
+    /// (the |n|-th working day before the event). A count beyond
+    /// `maxWorkingDayCount` is refused at once; a smaller one that runs off
+    /// the covered years throws `dateOutOfRange` where it does.
     public func addingWorkingDays(_ n: Int, to event: CivilDate) throws(WorkingDayCalendarError) -> CivilDate {
+        guard n.magnitude <= UInt(Self.maxWorkingDayCount) else { throw .workingDayCountOutOfRange(n) }
         let step = n >= 0 ? 1 : -1
-        var remaining = abs(n)
+        var remaining = Int(n.magnitude)
         var day = event
         while remaining > 0 {
-            day = day.adding(days: step)
+            day = try next(day, step)
             if try isWorkingDay(day) { remaining -= 1 }
         }
         return day
@@ -84,10 +101,19 @@ public struct WorkingDayCalendar: Sendable {
         var count = 0
         var day = from
         while day < to {
-            day = day.adding(days: 1)
+            day = try next(day, 1)
             if try isWorkingDay(day) { count += 1 }
         }
         return count
+    }
+
+    /// The day `step` days from `day`; past 0001-01-01 or 9999-12-31 no
+    /// calendar covers it, so it is out of range like any uncovered day.
+    private func next(_ day: CivilDate, _ step: Int) throws(WorkingDayCalendarError) -> CivilDate {
+        guard let next = day.advanced(byDays: step) else {
+            throw .dateOutOfRange(day, coveredYears: coveredYears.sorted())
+        }
+        return next
     }
 
     private func checkCovered(_ date: CivilDate) throws(WorkingDayCalendarError) {

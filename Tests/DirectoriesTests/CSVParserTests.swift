@@ -69,3 +69,29 @@ import Testing
         #expect(records[1].problem == CSVProblem(kind: .invalidUTF8, line: 2, column: 3))
     }
 }
+
+@Suite struct CSVParserStreamingTests {
+    @Test func recordsStreamInOrderAndStopOnRequest() {
+        let bytes = Array("a,b\n1,2\n3,4\n".utf8)
+        var seen: [String] = []
+        let end = bytes.withUnsafeBufferPointer { buffer in
+            CSVParser.forEachRecord(in: buffer) { record in
+                seen.append(record.cells[0].text)
+                return seen.count < 2
+            }
+        }
+        #expect(seen == ["a", "1"])
+        #expect(end.line == 3 && end.column == 1)   // stopped after the second record
+        let all = bytes.withUnsafeBufferPointer { CSVParser.forEachRecord(in: $0) { _ in true } }
+        #expect(all.line == 4 && all.column == 1)
+    }
+
+    @Test func theRecordEstimateIsAnUpperBoundThatIgnoresBlankLines() {
+        for text in ["a\nb\nc\n", "a\r\nb\r\n", "a\rb", "a,\"x\ny\"\nb\n", "\n\n\n\n", "", "a"] {
+            let bytes = Array(text.utf8)
+            let estimate = bytes.withUnsafeBufferPointer(CSVParser.estimatedRecordCount)
+            #expect(estimate >= CSVParser.parse(bytes).count, "\(text.debugDescription)")
+            #expect(estimate <= CSVParser.parse(bytes).count + 2, "\(text.debugDescription)")
+        }
+    }
+}

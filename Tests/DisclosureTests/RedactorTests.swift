@@ -56,7 +56,7 @@ struct RedactorTests {
         #expect(out == "证件号：\(Redactor.idReplacement)，电话：\(Redactor.phoneReplacement)")
     }
 
-    @Test("digit strings that are not valid IDs are left alone")
+    @Test("digit strings without the shape of an ID are left alone; a wrong check character is still an ID")
     func invalidIDs() throws {
         let good = Reference.id18(area: "130827", birth: "19850315") { $0.isNumber }
         var badCheck = Array(good)
@@ -65,12 +65,14 @@ struct RedactorTests {
         let future = Reference.id18(area: "130827", birth: "20300101") { _ in true }
         let badProvince = Reference.id18(area: "000827", birth: "19850315") { _ in true }
         let old15BadDate = "130827851332123"
-        for s in [String(badCheck), badDate, future, badProvince, old15BadDate] {
+        for s in [badDate, future, badProvince, old15BadDate] {
             let text = "编号\(s)号"
             #expect(try redactor().redact(text) == text, "\(s)")
         }
-        // and the valid one is redacted, so the check above is not vacuous
+        // the valid one and the one with a wrong check character are
+        // redacted, so the check above is not vacuous
         #expect(try redactor().redact("编号\(good)号") == "编号\(Redactor.idReplacement)号")
+        #expect(try redactor().redact("编号\(String(badCheck))号") == "编号\(Redactor.idReplacement)号")
     }
 
     @Test("an ID or phone inside a longer digit run is not partly cut")
@@ -113,7 +115,7 @@ struct RedactorTests {
         #expect(kept == "王小明餐饮店（\(idLike)）负责人王某")
     }
 
-    @Test("a credit code passing GB 32100 survives even when it also reads as an ID number")
+    @Test("a credit code passing GB 32100 that also reads as an ID number survives only when kept")
     func creditCodeLookingLikeID() throws {
         // Search an all-digit string that is both a valid ID and a valid credit code.
         var both: String?
@@ -126,7 +128,8 @@ struct RedactorTests {
         }
         let code = try #require(both)
         #expect(ResidentIDNumber.isValid(code, today: fixedToday))
-        #expect(try redactor().redact("统一社会信用代码\(code)") == "统一社会信用代码\(code)")
+        #expect(try redactor(keep: [code]).redact("统一社会信用代码\(code)") == "统一社会信用代码\(code)")
+        #expect(try redactor().redact("统一社会信用代码\(code)") == "统一社会信用代码\(Redactor.idReplacement)")
         // one that passes only mod 31 (not the organisation-code check) is treated as the ID it is
         var mod31Only: String?
         for seq in 0..<1000 {
