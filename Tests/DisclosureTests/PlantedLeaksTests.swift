@@ -36,12 +36,18 @@ struct PlantedLeaksTests {
             + "证件\(badCheckID)，又\(badCheckX)"
     }
 
+    /// Every free-text field carries the planted text. Identifiers and
+    /// dates (credit code, plan ID, result code, the dates) are validated
+    /// long before publication, so they hold what they must.
     static func record() -> PublicationRecord {
         PublicationRecord(
-            entityName: planted("名称"), creditCode: planted("代码"), planID: planted("计划"), planTitle: planted("标题"),
-            departments: [planted("部门甲"), planted("部门乙")], inspectedOn: planted("日期"), resultCode: planted("结果代码"),
-            resultLabel: planted("结果"), findings: [planted("问题一"), planted("问题二")], referrals: [planted("移送")],
-            publishedOn: planted("公示日期"), disclosureDue: planted("期限"))
+            entityName: planted("名称"), creditCode: "91130827MA0A1B2C3D", planID: "plan-2024", planTitle: planted("标题"),
+            jurisdiction: planted("辖区"), departments: [planted("部门甲"), planted("部门乙")], inspectedOn: "2024-06-12",
+            resultCode: "found", resultLabel: planted("结果"), resultTone: "notice",
+            departmentResults: [.init(department: "market", departmentName: planted("部门名"), resultCode: "found",
+                                      resultLabel: planted("部门结果"))],
+            findings: [planted("问题一"), planted("问题二")], referrals: [planted("移送")], decisions: [planted("决定")],
+            publishedOn: "2024-06-20", disclosureDue: "2024-07-10")
     }
 
     static func redactor(keep: [String] = []) throws -> Redactor {
@@ -75,11 +81,12 @@ struct PlantedLeaksTests {
                 #expect(out.contains(replacement), "\(format) lacks \(replacement)")
             }
         }
-        // 14 text values (two departments, two findings), each with two
-        // addresses, two ID numbers and four names
-        #expect(report.emailAddresses == 14 * 2)
-        #expect(report.idCardNumbers == 14 * 2)
-        #expect(report.personNames == 14 * 4)
+        // 12 free-text values (name, title, jurisdiction, two departments,
+        // result, a department's name and result, two findings, a referral,
+        // a decision), each with two addresses, two ID numbers, four names
+        #expect(report.emailAddresses == 12 * 2)
+        #expect(report.idCardNumbers == 12 * 2)
+        #expect(report.personNames == 12 * 4)
     }
 
     @Test("a declared name is redacted inside longer text, with its role kept")
