@@ -17,6 +17,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "CEL"),
@@ -32,9 +38,21 @@ let package = Package(
         .target(name: "Draw", dependencies: ["Messages", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Disclosure"),
         .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        // The web service (SPEC.md §12): thin over Spotcheck, nothing depends on it but the CLI.
+        .target(name: "Service", dependencies: [
+            "Spotcheck", "Messages", "Rulebook", "Compliance", "Store", "Disclosure", "Draw", "WorkingDays",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "SpotcheckCLI",
-            dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure",
+            dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure", "Service",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
         // A slow batch of submissions in one transaction, killed by StoreTests' crash test.
@@ -48,5 +66,10 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "DirectoriesTests", dependencies: ["Directories"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Spotcheck", "Store", "Messages", "Rulebook", "WorkingDays",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -107,11 +107,15 @@ public final class CountyOffice: Sendable {
 /// Problems that stop a lifecycle step, as diagnostics.
 public struct LifecycleError: Error, CustomStringConvertible, Sendable {
     public var diagnostics: [Diagnostic]
+    /// What the store said when the store refused the step (a conflict, a
+    /// record that does not exist …); `nil` when the step's own checks did.
+    public var storeKind: StoreError.Kind?
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public init(_ place: Place, zh: String, en: String) { diagnostics = [Diagnostic(place, zh: zh, en: en)] }
     /// A store's refusal, at the place of what was refused.
     public init(_ error: StoreError, at place: Place) {
         diagnostics = [Diagnostic(path: place.path, line: place.line, column: place.column, error.message)]
+        storeKind = error.kind
     }
     public var description: String { diagnostics.map { $0.formatted(.en) }.joined(separator: "\n") }
 }

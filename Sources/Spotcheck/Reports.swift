@@ -13,8 +13,10 @@ extension CountyOffice {
         return plans.filter { year == nil || $0.window.lowerBound.year == year }
     }
 
-    /// Every inspected task of the plans, from its departments' latest evaluations.
-    public func inspectionFacts(year: Int? = nil, plan: String? = nil) throws(LifecycleError) -> [InspectionFact] {
+    /// Every inspected task of the plans, from its departments' latest
+    /// evaluations; with `department`, that department's inspections only
+    /// (its result, its problems).
+    public func inspectionFacts(year: Int? = nil, plan: String? = nil, department: String? = nil) throws(LifecycleError) -> [InspectionFact] {
         var facts: [InspectionFact] = []
         for plan in try reportPlans(year: year, plan: plan) {
             let tasks = Dictionary(uniqueKeysWithValues: try storeCall({ () throws(StoreError) in
@@ -23,7 +25,8 @@ extension CountyOffice {
             let evaluations = try storeCall({ () throws(StoreError) in try store.latestEvaluations(jurisdiction: id, plan: plan.id) })
             for (taskID, evals) in Dictionary(grouping: evaluations, by: \.taskID).sorted(by: { $0.key < $1.key }) {
                 guard let task = tasks[taskID] else { continue }
-                let documents = try evals.map { e throws(LifecycleError) in try document(of: e) }
+                let documents = try evals.filter { department == nil || $0.department == department }.map { e throws(LifecycleError) in try document(of: e) }
+                if documents.isEmpty { continue }
                 var results: [String: (rank: Int, code: String)] = [:]
                 for d in documents {
                     guard let r = d.result else { continue }
@@ -34,7 +37,7 @@ extension CountyOffice {
                 let entity = try self.entity(task.entityKey) ?? [:]
                 facts.append(InspectionFact(plan: plan.id, year: plan.window.lowerBound.year, joint: plan.departments.count > 1,
                                             creditGraded: plan.creditGraded, entity: task.entityKey,
-                                            creditGrade: entity["credit_grade"]?.display, departmentResults: results.mapValues(\.code),
+                                            creditGrade: CreditGrades.grade(of: entity, key: task.entityKey, plan: plan), departmentResults: results.mapValues(\.code),
                                             resultCode: combined, problemFound: documents.contains { !$0.violations.isEmpty },
                                             keyItemViolations: documents.reduce(0) { $0 + $1.keyItemViolations.count }))
             }
@@ -42,8 +45,9 @@ extension CountyOffice {
         return facts
     }
 
-    /// Drawn and disclosed tasks, referrals due and closed by `day`.
-    public func progress(year: Int? = nil, plan: String? = nil, on day: CivilDate) throws(LifecycleError) -> ProgressCounts {
+    /// Drawn and disclosed tasks, referrals due and closed by `day`; with
+    /// `department`, the tasks it has a part in and the referrals sent to it.
+    public func progress(year: Int? = nil, plan: String? = nil, department: String? = nil, on day: CivilDate) throws(LifecycleError) -> ProgressCounts {
         var p = ProgressCounts()
         let plans = try reportPlans(year: year, plan: plan)
         let disclosed = Set(try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id) }).map(\.taskID))
@@ -52,12 +56,16 @@ extension CountyOffice {
             let confirmations = try latestConfirmations(plan: plan.id)
             for task in try storeCall({ () throws(StoreError) in try store.tasks(jurisdiction: id, plan: plan.id) }) {
                 taskIDs.insert(task.id)
+                if let department {
+                    guard checklists(of: task)[department] != nil,
+                          confirmations[task.id + "|" + department]?.decision != .rejected else { continue }
+                }
                 guard !expectedChecklists(task, confirmations: confirmations).isEmpty else { continue }
                 p.drawnTasks += 1
                 if disclosed.contains(task.id) { p.disclosedTasks += 1 }
             }
         }
-        for r in try referrals() where taskIDs.contains(r.referral.taskID) && r.status != .superseded {
+        for r in try referrals(to: department) where taskIDs.contains(r.referral.taskID) && r.status != .superseded {
             guard let due = r.referral.due.flatMap(CivilDate.init), due <= day else { continue }
             p.referralsDue += 1
             if r.status == .closed { p.referralsClosed += 1 }
@@ -65,9 +73,13 @@ extension CountyOffice {
         return p
     }
 
-    public func statistics(year: Int? = nil, plan: String? = nil, on day: CivilDate) throws(LifecycleError) -> Statistics {
-        Statistics(try inspectionFacts(year: year, plan: plan), progress: try progress(year: year, plan: plan, on: day),
-                   targets: rulebook.targets, resultOrder: rulebook.results.sorted { $0.rank < $1.rank }.map(\.code))
+    /// The statistics against the targets; with `department`, of that department's part only.
+    public func statistics(year: Int? = nil, plan: String? = nil, department: String? = nil, on day: CivilDate) throws(LifecycleError) -> Statistics {
+        var s = Statistics(try inspectionFacts(year: year, plan: plan, department: department),
+                           progress: try progress(year: year, plan: plan, department: department, on: day),
+                           targets: rulebook.targets, resultOrder: rulebook.results.sorted { $0.rank < $1.rank }.map(\.code))
+        s.creditGradeColumn = CreditGrades.column(of: try reportPlans(year: year, plan: plan))
+        return s
     }
 }
 
@@ -95,7 +107,7 @@ public enum ReportOutput {
         lines.append(zh ? "按部门（检查次数）：" : "By department (inspections):")
         for (d, n) in s.byDepartment { lines.append("  \(office.name(of: d, l))\(zh ? "：" : ": ")\(n)") }
         lines.append(zh ? "按信用风险分类（主体数）：" : "By credit-risk grade (entities):")
-        for (g, n) in s.byCreditGrade { lines.append("  \(book.displayValue(g, column: "credit_grade", l))\(zh ? "：" : ": ")\(n)") }
+        for (g, n) in s.byCreditGrade { lines.append("  \(gradeLabel(g, s, book, l))\(zh ? "：" : ": ")\(n)") }
         lines.append((zh ? "审计链头：" : "Audit chain head: ") + "\(head.seq) \(head.hash)")
         return lines.joined(separator: "\n")
     }
@@ -127,10 +139,15 @@ public enum ReportOutput {
         <h2>\(zh ? "年度指标" : "Targets")</h2>\(table(zh ? ["指标", "完成", "计数", "目标", "结论"] : ["Measure", "Share", "Count", "Target", "Verdict"], targets))
         <h2>\(zh ? "抽查结果" : "Results")</h2>\(table(zh ? ["结果类别", "次数"] : ["Category", "Count"], results))
         <h2>\(zh ? "按部门" : "By department")</h2>\(table(zh ? ["部门", "次数"] : ["Department", "Inspections"], s.byDepartment.map { [office.name(of: $0.department, l), String($0.count)] }))
-        <h2>\(zh ? "按信用风险分类" : "By credit-risk grade")</h2>\(table(zh ? ["分类", "主体数"] : ["Grade", "Entities"], s.byCreditGrade.map { [book.displayValue($0.grade, column: "credit_grade", l), String($0.count)] }))
+        <h2>\(zh ? "按信用风险分类" : "By credit-risk grade")</h2>\(table(zh ? ["分类", "主体数"] : ["Grade", "Entities"], s.byCreditGrade.map { [gradeLabel($0.grade, s, book, l), String($0.count)] }))
         <p class="head">\(zh ? "审计链头" : "Audit chain head")：\(head.seq) \(e(head.hash))</p>
         </body></html>
         """
+    }
+
+    /// A grade by its label in the directory's column, when the column is known.
+    static func gradeLabel(_ grade: String, _ s: Statistics, _ book: Rulebook, _ l: Language) -> String {
+        s.creditGradeColumn.map { book.displayValue(grade, column: $0, l) } ?? grade
     }
 
     public static func percent(_ x: Double) -> String {

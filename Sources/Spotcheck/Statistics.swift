@@ -73,7 +73,10 @@ public struct Statistics: Sendable {
     public var progress: ProgressCounts
     public var byResult: [(code: String, count: Int)]
     public var byDepartment: [(department: String, count: Int)]
+    /// Entities by credit-risk grade (from credit-graded plans; "—" for others).
     public var byCreditGrade: [(grade: String, count: Int)]
+    /// The directory column the grades come from, when one is (`CreditGrades.column`).
+    public var creditGradeColumn: String?
     public var targets: [TargetResult]
 
     public init(_ facts: [InspectionFact], progress: ProgressCounts, targets: [Target], resultOrder: [String]) {

@@ -56,6 +56,13 @@ extension CountyOffice {
 
     /// Every check of `submit` but the store's, and the evaluation.
     public func prepareSubmission(_ bytes: [UInt8], path: String, receivedOn day: CivilDate) throws(LifecycleError) -> PreparedSubmission {
+        try prepareSubmission(try readFindings(bytes, path: path), bytes: bytes, receivedOn: day)
+    }
+
+    /// Findings read strictly (SPEC.md §6), their entity looked up in this
+    /// jurisdiction's directory; nothing checked against a task yet (the
+    /// service first checks that the caller is on the task's team).
+    public func readFindings(_ bytes: [UInt8], path: String) throws(LifecycleError) -> ReadFindings {
         var d = Diagnostics()
         let jurisdiction = id
         let store = self.store
@@ -68,6 +75,20 @@ extension CountyOffice {
             return m
         }
         guard let f = FindingsLoader.parse(bytes, path: path, entities: lookup, diagnostics: &d) else { throw LifecycleError(d.all) }
+        return ReadFindings(findings: f, warnings: d.all)
+    }
+
+    /// Findings as read, with the warnings reading them gave.
+    public struct ReadFindings: Sendable {
+        public var findings: Findings
+        public var warnings: [Diagnostic]
+    }
+
+    /// `submit`'s checks and the evaluation of findings already read from `bytes`.
+    public func prepareSubmission(_ read: ReadFindings, bytes: [UInt8], receivedOn day: CivilDate) throws(LifecycleError) -> PreparedSubmission {
+        let f = read.findings
+        var d = Diagnostics()
+        d.append(contentsOf: read.warnings)
         let task = try fitTask(f)
         guard let evaluation = workspace.interpreter.evaluate(f, diagnostics: &d) else { throw LifecycleError(d.all) }
         try fitWindow(f, task: task.plan, receivedOn: day)

@@ -13,26 +13,34 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "The day to look from (default: today).") var on: String?
     @Flag(help: "Also list deadlines met.") var all = false
+    @Flag(help: "Print JSON (one object per jurisdiction, in an array).") var json = false
 
     func run() throws {
         let ws = try options.workspace()
         let store = try storeOptions.open(options)
         let day = try parseDay(on, options.lang)
         let l = options.lang
-        let zh = l == .zh
+        var documents: [StatusDocument] = []
+        var names: [String] = []
         for j in try storeOptions.jurisdictionIDs(ws, store: store) {
             let office = try storeOptions.office(ws, store, j, options)
-            let items = try lifecycle(l) { () throws(LifecycleError) in try office.deadlines(on: day) }
-                .filter { all || $0.state == .due || $0.state == .overdue }
-            print(zh ? "【\(office.jurisdiction.name.zh)】" : "[\(office.jurisdiction.name.en)]")
-            for d in items.sorted(by: { ($0.due, $0.subject) < ($1.due, $1.subject) }) {
-                let who = d.responsible == CountyOffice.leadOffice ? office.jurisdiction.leadOffice.text(l) : office.name(of: d.responsible, l)
-                print("\(d.due) \(d.state.label.text(l)) \(d.kind.label.text(l)) \(d.subject) \(who) \(d.detail.text(l))")
-            }
-            let overdue = items.filter { $0.state == .overdue }.count
-            print(zh ? "\(day)：\(items.count) 项，其中逾期 \(overdue) 项" : "\(day): \(items.count) deadlines, \(overdue) overdue")
+            documents.append(try lifecycle(l) { () throws(LifecycleError) in try StatusDocument(office, on: day, all: all, language: l) })
+            names.append(office.jurisdiction.name.text(l))
+        }
+        if json { return try printJSON(documents) }
+        for (doc, name) in zip(documents, names) {
+            print(l == .zh ? "【\(name)】" : "[\(name)]")
+            for d in doc.deadlines { print("\(d.due) \(d.state_label) \(d.kind_label) \(d.subject) \(d.responsible_name) \(d.detail)") }
+            print(l == .zh ? "\(day)：\(doc.deadlines.count) 项，其中逾期 \(doc.overdue) 项" : "\(day): \(doc.deadlines.count) deadlines, \(doc.overdue) overdue")
         }
     }
+}
+
+/// Prints a value as pretty JSON with sorted keys.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 /// `spotcheck report`: statistics against the targets.
@@ -44,6 +52,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this plan.") var plan: String?
     @Option(help: "The day referrals are counted due by (default: today).") var on: String?
     @Option(help: "Also write the report as an HTML page here (one jurisdiction).") var html: String?
+    @Option(help: "Only this department's part (its inspections, its referrals).") var department: String?
+    @Flag(help: "Print JSON (one object per jurisdiction, in an array).") var json = false
 
     func run() throws {
         let ws = try options.workspace()
@@ -51,15 +61,21 @@ struct ReportCommand: ParsableCommand {
         let day = try parseDay(on, options.lang)
         let l = options.lang
         let jurisdictions = try plan.map { p in [ws.rulebook.plan(p)?.jurisdiction ?? storeOptions.jurisdiction ?? ""] } ?? storeOptions.jurisdictionIDs(ws, store: store)
+        var documents: [ReportDocument] = []
         for j in jurisdictions {
             let office = try storeOptions.office(ws, store, j, options)
-            let stats = try lifecycle(l) { () throws(LifecycleError) in try office.statistics(year: year, plan: plan, on: day) }
+            let stats = try lifecycle(l) { () throws(LifecycleError) in try office.statistics(year: year, plan: plan, department: department, on: day) }
             let head = try store.auditHead(jurisdiction: j)
+            if json {
+                documents.append(ReportDocument(stats, office: office, year: year, plan: plan, department: department, on: day, head: head, language: l))
+                continue
+            }
             let name = office.jurisdiction.name.text(l)
             let title = (l == .zh ? "\(name)“双随机、一公开”抽查统计" : "\(name): random inspection statistics") + (year.map { " \($0)" } ?? "") + (plan.map { " \($0)" } ?? "")
             print(ReportOutput.text(stats, title: title, office: office, head: head, language: l) + "\n")
             if let html { try ReportOutput.html(stats, title: title, office: office, head: head, language: l).write(toFile: html, atomically: true, encoding: .utf8) }
         }
+        if json { try printJSON(documents) }
     }
 }
 

@@ -3,12 +3,16 @@ import Foundation
 
 /// The `spotcheck` command line: thin wrappers over the library modules.
 @main
-struct SpotcheckCommand: ParsableCommand {
+struct SpotcheckCommand: AsyncParsableCommand {
     /// SPEC.md §10: wrong usage exits 2 (ArgumentParser's default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serving = command as? any AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -25,6 +29,6 @@ struct SpotcheckCommand: ParsableCommand {
         subcommands: [ValidateCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, DrawCommand.self,
                       DemoCommand.self, InitCommand.self, ImportCommand.self, ConfirmCommand.self, SubmitCommand.self,
                       ReferralCommand.self, StatusCommand.self, ReportCommand.self, DiscloseCommand.self, AuditCommand.self,
-                      BenchCommand.self]
+                      ServeCommand.self, UserCommand.self, BenchCommand.self]
     )
 }

@@ -59,10 +59,7 @@ struct StoreOptions: ParsableArguments {
 
 /// A day given on the command line, or today in China.
 func parseDay(_ text: String?, _ lang: Language) throws -> CivilDate {
-    guard let text else {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: Date())
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    guard let text else { return CivilDate.todayInChina() }
     guard let d = CivilDate(text) else { throw ValidationError(lang == .zh ? "日期应为 YYYY-MM-DD：\(text)" : "dates are YYYY-MM-DD: \(text)") }
     return d
 }

@@ -20,6 +20,10 @@ enum Schema {
         migrator.registerMigration("v3-accounts-evidence") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-disclosure-search") { db in
+            try db.execute(sql: DisclosureIndex.schema)
+            try DisclosureIndex.rebuild(SQLiteTransaction(db: db))
+        }
         return migrator
     }
 

@@ -28,7 +28,9 @@ extension Store {
             record.auditHash = head?.hash ?? AuditEntry.genesisHash
             record.recordedAt = self.clock()
             record.recordedBy = actor
-            return try self.insertAudited(tx, record, by: actor)
+            let stored = try self.insertAudited(tx, record, by: actor)
+            try DisclosureIndex.index(tx, stored, id: stored.id ?? 0)
+            return stored
         }
     }
 

@@ -14,6 +14,16 @@ public enum SubmitResult: Sendable, Hashable {
     }
 }
 
+/// A submission and who made it, for a batch of many users' submissions.
+public struct AttributedSubmission: Sendable {
+    public var submission: EvaluatedSubmission
+    public var actor: String
+    public init(_ submission: EvaluatedSubmission, by actor: String) {
+        self.submission = submission
+        self.actor = actor
+    }
+}
+
 /// A submission with what its evaluation produced, ready to be stored
 /// together: the evaluation and referrals are built for the version the
 /// store gives the submission.
@@ -46,16 +56,24 @@ extension Store {
     /// submission, in order.
     public func submitBatch(_ batch: [EvaluatedSubmission], by actor: String,
                             progress: ((Int) -> Void)? = nil) throws(StoreError) -> [Result<SubmitResult, StoreError>] {
-        try Self.requireActor(actor)
+        try submitBatch(batch.map { AttributedSubmission($0, by: actor) }, progress: progress)
+    }
+
+    /// As `submitBatch(_:by:)`, each submission recorded as made by its own
+    /// actor: the service's group commit, where one transaction carries the
+    /// submissions of many users.
+    public func submitBatch(_ batch: [AttributedSubmission],
+                            progress: ((Int) -> Void)? = nil) throws(StoreError) -> [Result<SubmitResult, StoreError>] {
+        for item in batch { try Self.requireActor(item.actor) }
         return try backend.write { tx in
             var results: [Result<SubmitResult, StoreError>] = []
             results.reserveCapacity(batch.count)
-            for (n, s) in batch.enumerated() {
+            for (n, item) in batch.enumerated() {
                 do {
-                    try Self.validate(s.submission)
+                    try Self.validate(item.submission.submission)
                     try tx.execute("SAVEPOINT submission", [])
                     do {
-                        results.append(.success(try self.store(tx, s, by: actor)))
+                        results.append(.success(try self.store(tx, item.submission, by: item.actor)))
                         try tx.execute("RELEASE SAVEPOINT submission", [])
                     } catch {
                         try tx.execute("ROLLBACK TO SAVEPOINT submission", [])
