@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "CEL"),
@@ -31,7 +32,8 @@ let package = Package(
         .target(name: "Spotcheck", dependencies: ["CEL", "Messages", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays", "Store", "Disclosure"]),
         .target(name: "Draw", dependencies: ["Messages", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Disclosure"),
-        .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                                             .product(name: "PostgresNIO", package: "postgres-nio")]),
         .executableTarget(
             name: "SpotcheckCLI",
             dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure",
@@ -41,7 +43,8 @@ let package = Package(
         .executableTarget(name: "StoreCrashProbe", dependencies: ["Store"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "DrawTests", dependencies: ["Draw"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift"),
+                                                     .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "WorkingDaysTests",
                     dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SpotcheckTests", dependencies: ["Spotcheck", "Compliance", "Rulebook", "CEL", "Messages", "WorkingDays", "Directories", "Store", "Draw", "Disclosure"],
