@@ -167,11 +167,19 @@ enum PostgresSQL {
             let c = chars[i]
             switch c {
             case "'", "\"":
-                // A literal or a quoted name, to its closing quote (a doubled quote stays inside).
+                // A literal or a quoted name, to its closing quote (a doubled
+                // quote stays inside; in an E'…' literal, so does \').
+                let escapes = c == "'" && i > 0 && (chars[i - 1] == "E" || chars[i - 1] == "e")
+                    && (i < 2 || !(chars[i - 2].properties.isAlphabetic || ("0"..."9").contains(chars[i - 2]) || chars[i - 2] == "_"))
                 out.unicodeScalars.append(c)
                 i += 1
                 while i < chars.count {
                     out.unicodeScalars.append(chars[i])
+                    if escapes, chars[i] == "\\", i + 1 < chars.count {
+                        out.unicodeScalars.append(chars[i + 1])
+                        i += 2
+                        continue
+                    }
                     if chars[i] == c {
                         if i + 1 < chars.count, chars[i + 1] == c {
                             out.unicodeScalars.append(chars[i + 1])

@@ -11,7 +11,7 @@ struct BackendTests {
                 Issue.record(Comment(rawValue: TestServer.missing))
             } else {
                 print("note: \(TestServer.variable) is not set: StoreTests ran on SQLite only, the PostgreSQL cases were left out. "
-                      + "Set it to a server URL whose user may CREATE DATABASE (postgresql://user@host:port/db or "
+                      + "Set it to a server URL whose user is a superuser (postgresql://user@host:port/db or "
                       + "postgresql://user@/db?host=/socket/dir&port=P) to run them; in CI (CI set) they are required.")
             }
             return
@@ -71,6 +71,7 @@ struct PostgresTextTests {
                 == "SELECT * FROM t WHERE a = $1 AND (CAST($2 AS TEXT) IS NULL OR b = $3)")
         #expect(try PostgresSQL.numbered("SELECT '?', 'it''s ?', \"odd?name\", ? -- why?\n, ? /* ? */", arguments: 2)
                 == "SELECT '?', 'it''s ?', \"odd?name\", $1 -- why?\n, $2 /* ? */")
+        #expect(try PostgresSQL.numbered(#"SELECT E'a\'?', 'b\', ?, type'?'"#, arguments: 1) == #"SELECT E'a\'?', 'b\', $1, type'?'"#)
         #expect(try PostgresSQL.numbered("DO $x$ BEGIN PERFORM '?'; END $x$; SELECT ?, $$?$$", arguments: 1)
                 == "DO $x$ BEGIN PERFORM '?'; END $x$; SELECT $1, $$?$$")
         #expect(throws: PostgresError.self) { try PostgresSQL.numbered("SELECT ?, ?", arguments: 1) }

@@ -15,7 +15,9 @@ let fixedClock: @Sendable () -> String = { fixedNow }
 ///
 /// PostgreSQL: when `SPOTCHECK_TEST_POSTGRES` holds a server URL, each test
 /// gets a database of its own there (`CREATE DATABASE`, dropped when the
-/// test discards its store). Without it, in CI (`CI` set) the PostgreSQL
+/// test discards its store). Its user must be a superuser: the tamper tests
+/// turn foreign keys off the way the SQLite tamperer does
+/// (`session_replication_role`). `.ci/run` starts such a server. Without it, in CI (`CI` set) the PostgreSQL
 /// cases are still listed and fail, saying PostgreSQL is required; locally
 /// they are left out and `BackendTests` says so.
 struct StoreFixture: Sendable, CustomTestStringConvertible {
