@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "CEL"),
@@ -37,7 +38,8 @@ let package = Package(
         .target(name: "Spotcheck", dependencies: ["CEL", "Messages", "Rulebook", "Compliance", "Directories", "Draw", "WorkingDays", "Store", "Disclosure"]),
         .target(name: "Draw", dependencies: ["Messages", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Disclosure"),
-        .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Store", dependencies: ["Messages", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                                             .product(name: "PostgresNIO", package: "postgres-nio")]),
         // The web service (SPEC.md §12): thin over Spotcheck, nothing depends on it but the CLI.
         .target(name: "Service", dependencies: [
             "Spotcheck", "Messages", "Rulebook", "Compliance", "Store", "Disclosure", "Draw", "WorkingDays",

@@ -70,6 +70,14 @@ final class SQLiteBackend: StoreBackend {
             throw StoreError.wrapping(error)
         }
     }
+
+    func integrityCheck() throws(StoreError) -> String {
+        try read { tx in try tx.strings("PRAGMA integrity_check").joined(separator: "\n") }
+    }
+
+    func journalMode() throws(StoreError) -> String {
+        try read { tx in try tx.strings("PRAGMA journal_mode").first ?? "" }
+    }
 }
 
 /// A GRDB database connection inside a transaction.

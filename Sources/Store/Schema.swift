@@ -20,7 +20,7 @@ enum Schema {
         migrator.registerMigration("v3-accounts-evidence") { db in
             try db.execute(sql: v3)
         }
-        migrator.registerMigration("v4-disclosure-search") { db in
+        migrator.registerMigration(DisclosureIndex.migration) { db in
             try db.execute(sql: DisclosureIndex.schema)
             try DisclosureIndex.rebuild(SQLiteTransaction(db: db))
         }

@@ -1,5 +1,5 @@
 // Store: persistence of the spot-check lifecycle. SQLite through GRDB by
-// default (one file, embedded); the same store on other backends by URL.
+// default (one file, embedded); the same store on PostgreSQL by URL.
 //
 // It knows nothing of checklists, CEL or rule files: payloads are opaque
 // text. Every public write is one transaction that also appends its audit
@@ -26,11 +26,13 @@ public final class Store: Sendable {
         case readOnly
     }
 
-    /// Opens the store at `location`: a SQLite file path.
+    /// Opens the store at `location`: a SQLite file path, or a PostgreSQL
+    /// URL (`postgresql://user@host:port/database`, or
+    /// `postgresql://user@/database?host=/socket/dir&port=P` for a Unix socket).
     public static func open(_ location: String, mode: Mode = .open,
                             clock: @escaping @Sendable () -> String = Store.utcNow) throws(StoreError) -> Store {
-        if location.hasPrefix("postgresql://") || location.hasPrefix("postgres://") {
-            throw StoreError(.cannotOpen, zh: "此版本尚不支持 PostgreSQL 数据库：\(location)", en: "this build cannot open PostgreSQL stores yet: \(location)")
+        if PostgresLocation.isURL(location) {
+            return Store(backend: try PostgresBackend.open(location, mode: mode), clock: clock)
         }
         if mode != .create, !FileManager.default.fileExists(atPath: location) {
             throw StoreError(.cannotOpen, zh: "数据库不存在：\(location)（请先运行 spotcheck init）", en: "no store at \(location) (run spotcheck init first)")
@@ -113,14 +115,17 @@ public final class Store: Sendable {
     /// The migrations of the schema, in order.
     public static var schemaMigrations: [String] { Schema.migrationIdentifiers }
 
-    /// SQLite's `PRAGMA integrity_check` ("ok" when the file is sound).
+    /// "ok" when the database is sound: SQLite's `PRAGMA integrity_check`;
+    /// on PostgreSQL, every table, append-only guard, migration and the
+    /// format marker in place, no index or constraint invalid.
     public func integrityCheck() throws(StoreError) -> String {
-        try backend.read { tx in try tx.strings("PRAGMA integrity_check").joined(separator: "\n") }
+        try backend.integrityCheck()
     }
 
-    /// SQLite's journal mode ("wal" for a store on a file).
+    /// The journal mode: SQLite's ("wal" for a store on a file); "wal" on
+    /// PostgreSQL, which always writes ahead.
     public func journalMode() throws(StoreError) -> String {
-        try backend.read { tx in try tx.strings("PRAGMA journal_mode").first ?? "" }
+        try backend.journalMode()
     }
 
     // MARK: - Checks shared by the writes

@@ -1,8 +1,9 @@
 import GRDB
 
 /// A row type of the store, declared once: the SQLite backend reads and
-/// writes it through GRDB's records (Codable), other backends through the
-/// same Codable shape. Column names are the `CodingKeys`.
+/// writes it through GRDB's records (Codable), the PostgreSQL backend
+/// through the same Codable shape (`PostgresCoding.swift`). Column names
+/// are the `CodingKeys`.
 public protocol StoredRecord: Codable, Sendable, FetchableRecord, PersistableRecord {}
 
 /// One open transaction (or read) of a backend. Queries are written once,
@@ -16,9 +17,16 @@ protocol StoreTransaction {
     /// identity column), or 0 for a table keyed by its own fields.
     @discardableResult
     func insert<R: StoredRecord>(_ record: R) throws -> Int64
+    /// Inserts many records of one table (a directory's rows): one by one
+    /// by default; PostgreSQL streams them with COPY.
+    func insertAll<R: StoredRecord>(_ records: [R]) throws
 }
 
 extension StoreTransaction {
+    func insertAll<R: StoredRecord>(_ records: [R]) throws {
+        for record in records { try insert(record) }
+    }
+
     func fetchOne<R: StoredRecord>(_ type: R.Type, _ sql: String, _ arguments: [StoreValue] = []) throws -> R? {
         try fetchAll(type, sql, arguments).first
     }
@@ -53,6 +61,13 @@ protocol StoreBackend: Sendable {
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws(StoreError) -> T
     /// A description of where the store is, for messages (never a password).
     var displayName: String { get }
+    /// "ok" when the database is sound, else what is wrong (SQLite's
+    /// `PRAGMA integrity_check`; on PostgreSQL, the schema's tables, guards
+    /// and marker are whole).
+    func integrityCheck() throws(StoreError) -> String
+    /// How the database journals its writes ("wal" for a SQLite file in WAL
+    /// mode; PostgreSQL always writes ahead: "wal").
+    func journalMode() throws(StoreError) -> String
 }
 
 extension StoreError {
@@ -62,6 +77,7 @@ extension StoreError {
         if let e = error as? DatabaseError {
             return .database("\(e.resultCode): \(e.message ?? "")")
         }
+        if let e = error as? PostgresError { return .database(e.description) }
         return .database(String(describing: error))
     }
 }

@@ -26,9 +26,8 @@ extension Store {
                                                importedAt: self.clock(), importedBy: actor)
             let stored = try self.insertAudited(tx, record, by: actor)
             guard let importID = stored.id else { throw StoreError.database("no import id") }
-            for row in rows {
-                try tx.insert(DirectoryRowRecord(importID: importID, key: row.key, json: row.json))
-            }
+            // Streamed on PostgreSQL (COPY), row by row on SQLite.
+            try tx.insertAll(rows.map { DirectoryRowRecord(importID: importID, key: $0.key, json: $0.json) })
             return stored
         }
     }

@@ -47,6 +47,9 @@ public struct DisclosurePage: Sendable {
 /// is found through the postings of its rarest piece instead of a scan.
 /// Derived data: rebuilt from `disclosures` when missing, not audited.
 enum DisclosureIndex {
+    /// The migration that adds the index (SQLite's `schema`, PostgreSQL's `PostgresSchema.v4`).
+    static let migration = "v4-disclosure-search"
+
     static let schema = """
         CREATE TABLE disclosure_search (
             disclosure_id INTEGER PRIMARY KEY,
@@ -157,7 +160,7 @@ extension Store {
         filter("s.jurisdiction = ?", query.jurisdiction)
         filter("s.plan_id = ?", query.plan)
         filter("s.result_code = ?", query.result)
-        filter("instr(s.departments, ?) > 0", query.department.map { " \($0) " })
+        filter("s.departments LIKE ? ESCAPE '\\'", query.department.map { "% " + Self.escapedForLike($0) + " %" })
         filter("s.published_on >= ?", query.from)
         filter("s.published_on <= ?", query.to)
         var from = "disclosure_search s"
@@ -181,8 +184,8 @@ extension Store {
                 order = "g.disclosure_id DESC"
                 leading = [.text(rarest.0)]
                 conditions.insert("g.gram = ?", at: 0)
-                conditions.append("instr(s.name_key, ?) > 0")
-                arguments.append(.text(text))
+                conditions.append("s.name_key LIKE ? ESCAPE '\\'")
+                arguments.append(.text("%" + Self.escapedForLike(text) + "%"))
             }
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
@@ -194,6 +197,12 @@ extension Store {
         let all = leading + arguments + [.int(Int64(perPage + 1)), .int(Int64((page - 1) * perPage))]
         let records = try backend.read { tx in try tx.fetchAll(DisclosureRecord.self, sql, all) }
         return DisclosurePage(records: Array(records.prefix(perPage)), hasMore: records.count > perPage)
+    }
+
+    /// A text matched literally by LIKE (its `%`, `_` and `\` escaped); the
+    /// same on SQLite and PostgreSQL, which have different substring functions.
+    static func escapedForLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Eight or more letters and digits with a digit among them: a credit code or its beginning.

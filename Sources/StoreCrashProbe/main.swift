@@ -2,9 +2,11 @@
 // middle, for the StoreTests crash test (a crash during a batch leaves the
 // store as it was before the batch).
 //
-//   store-crash-probe --db PATH --marker PATH [--count N] [--prefix P] [--sleep-ms MS]
+//   store-crash-probe --db PATH|URL --marker PATH [--count N] [--prefix P] [--sleep-ms MS]
 //
-// It opens (or creates) the store, records the probe's plan, draw and task
+// `--db` is a SQLite file or a PostgreSQL URL (postgresql://user@host:port/db,
+// or postgresql://user@/db?host=/socket/dir&port=P), an empty database
+// being made a store. It opens (or creates) the store, records the probe's plan, draw and task
 // (each committed on its own; already there on a second run), then stores
 // `--count` submissions for that task in ONE `submitBatch` transaction,
 // sleeping `--sleep-ms` after each; once half of them are in it writes
@@ -56,7 +58,7 @@ func fail(_ message: String) -> Never {
 }
 
 guard let options = Options.parse(Array(CommandLine.arguments.dropFirst())) else {
-    fail("usage: store-crash-probe --db PATH --marker PATH [--count N] [--prefix P] [--sleep-ms MS]")
+    fail("usage: store-crash-probe --db PATH|URL --marker PATH [--count N] [--prefix P] [--sleep-ms MS]")
 }
 
 do {

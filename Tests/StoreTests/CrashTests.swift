@@ -1,9 +1,27 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Where the probe's store lives: a SQLite file not yet made, or an empty
+/// PostgreSQL database.
+struct CrashTarget: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// The location to hand the probe, and how to remove it afterwards.
+    let make: @Sendable (TemporaryFolder) throws -> (location: String, remove: @Sendable () -> Void)
+
+    var testDescription: String { name }
+
+    static let sqliteFile = CrashTarget(name: "SQLite file") { folder in (folder.file("store.sqlite"), {}) }
+    static let postgres = CrashTarget(name: "PostgreSQL") { _ in
+        let database = try TestDatabase()
+        return (database.url, { database.drop() })
+    }
+
+    static let all: [CrashTarget] = [.sqliteFile] + (TestServer.casesRun ? [.postgres] : [])
+}
 
 /// A batch killed in the middle (SIGKILL) leaves the store as it was before
 /// the batch. The child process is the `store-crash-probe` executable
@@ -59,10 +77,31 @@ struct CrashTests {
             .filter { $0.submissionID.hasPrefix(prefix + "-") }
     }
 
-    @Test("SIGKILL in the middle of the batch: the store is sound, its log verifies, none of the batch is in; run again, all of it is")
-    func killedMidBatch() throws {
+    /// On PostgreSQL: waits until no other session is left inside a
+    /// transaction on the database (the killed probe's, which the server
+    /// ends when it sees the socket close); returns how many are left.
+    static func openTransactions(_ url: String) throws -> Int {
+        let backend = PostgresBackend(location: try PostgresLocation.parse(url), readOnly: true, connections: 1)
+        defer { backend.pool.close() }
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            let n = try backend.transaction(.read) { tx in
+                try tx.int("""
+                    SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                      AND state LIKE 'idle in transaction%'
+                    """) ?? 0
+            }
+            if n == 0 || Date() > deadline { return n }
+            usleep(50_000)
+        }
+    }
+
+    @Test("SIGKILL in the middle of the batch: the store is sound, its log verifies, none of the batch is in; run again, all of it is",
+          arguments: CrashTarget.all)
+    func killedMidBatch(_ target: CrashTarget) throws {
         let folder = try TemporaryFolder("crash")
-        let db = folder.file("store.sqlite")
+        let (db, remove) = try target.make(folder)
+        defer { remove() }
         let log = folder.file("probe.log")
 
         let marker = folder.file("marker")
@@ -79,8 +118,10 @@ struct CrashTests {
         #expect(process.terminationStatus == SIGKILL)
         #expect(!output.contains("committed"), "\(output)")
 
-        // Opening recovers from the WAL: the file is sound, its log verifies, the batch is out,
+        // Opening recovers from the WAL (SQLite) or finds the killed session's transaction
+        // rolled back (PostgreSQL): the store is sound, its log verifies, the batch is out,
         // what was committed before it (plan, draw with its task) is in.
+        if target.name == CrashTarget.postgres.name { #expect(try Self.openTransactions(db) == 0) }
         do {
             let store = try Store.open(db, mode: .open, clock: fixedClock)
             #expect(try store.integrityCheck() == "ok")

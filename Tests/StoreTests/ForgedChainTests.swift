@@ -1,4 +1,3 @@
-import GRDB
 import Store
 import Testing
 
@@ -11,9 +10,10 @@ import Testing
 struct ForgedChainTests {
     let county = County.kuancheng
 
-    @Test("edit a payload, recompute the chain: the head a disclosure published is no longer in it")
-    func rewrittenChainLosesThePublishedHead() throws {
-        let t = try StoreFixture.sqliteFile.make()
+    @Test("edit a payload, recompute the chain: the head a disclosure published is no longer in it",
+          arguments: StoreFixture.tamperable)
+    func rewrittenChainLosesThePublishedHead(_ fixture: StoreFixture) throws {
+        let t = try fixture.make()
         defer { t.discard() }
         let store = t.store
         let j = county.code
@@ -28,15 +28,13 @@ struct ForgedChainTests {
         #expect(target.seq <= published.auditSeq)
 
         // The forgery: the row, its entry's payload digest, every hash from there, the head.
-        let tamperer = try Tamperer(t.location)
+        let tamperer = try Tamperer(t)
         let forgedPayload = "extinguishers_valid: true"
         try tamperer.execute("UPDATE submissions SET payload = ?, payload_sha256 = ? WHERE submission_id = 's1'",
-                             [forgedPayload, SHA256.hex(forgedPayload)], unguarding: ["submissions"])
-        let row = try #require(try tamperer.queue.read { db in
-            try SubmissionRecord.fetchOne(db, sql: "SELECT * FROM submissions WHERE submission_id = 's1'")
-        })
+                             [.text(forgedPayload), .text(SHA256.hex(forgedPayload))], unguarding: ["submissions"])
+        let row = try #require(try tamperer.fetchAll(SubmissionRecord.self, "SELECT * FROM submissions WHERE submission_id = 's1'").first)
         try tamperer.execute("UPDATE audit_log SET payload_sha256 = ? WHERE jurisdiction = ? AND seq = ?",
-                             [SHA256.hex(AuditFormat.canonical(row)), j, target.seq], unguarding: ["audit_log"])
+                             [.text(SHA256.hex(AuditFormat.canonical(row))), .text(j), .int(Int64(target.seq))], unguarding: ["audit_log"])
         try tamperer.rechain(j, from: target.seq)
         try tamperer.close()
 

@@ -129,13 +129,15 @@ struct OpeningTests {
         #expect(try folder.contents().isEmpty)
     }
 
-    @Test("a PostgreSQL URL is refused by this build")
-    func postgresURL() {
+    @Test("a PostgreSQL URL where no server answers is refused, its password in no message", arguments: [Store.Mode.create, .open, .readOnly])
+    func postgresURLWithoutServer(_ mode: Store.Mode) {
         do {
-            _ = try Store.open("postgresql://spotcheck@localhost:5432/county", mode: .open)
-            Issue.record("opened a PostgreSQL URL")
+            _ = try Store.open("postgresql://spotcheck:s3cret-pw@127.0.0.1:1/county", mode: mode)
+            Issue.record("opened a PostgreSQL URL where no server listens")
         } catch {
-            #expect(error.kind == .cannotOpen)
+            #expect(error.kind == .cannotOpen, "\(error)")
+            #expect(error.message.en.contains("postgresql://spotcheck@127.0.0.1:1/county"), "\(error)")
+            #expect(!error.message.en.contains("s3cret") && !error.message.zh.contains("s3cret"), "\(error)")
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 /// The clock every test store runs on: timestamps never depend on when the tests run.
@@ -9,10 +9,17 @@ let fixedClock: @Sendable () -> String = { fixedNow }
 /// How the suite gets a fresh, empty store. Each backend the store runs on
 /// has a fixture here; every test that uses only `Store`'s public API runs
 /// against each of `StoreFixture.all` (`@Test(arguments: StoreFixture.all)`).
-/// A PostgreSQL backend adds its fixture (a throwaway database) to `all`.
-/// The suites that work on the file behind the store's back (TamperTests,
-/// ForgedChainTests, OpeningTests, CrashTests) are SQLite's own and use
-/// `sqliteFile` directly.
+/// The suites that work on the database behind the store's back
+/// (TamperTests, ForgedChainTests, CrashTests) run on `tamperable`: a
+/// SQLite file and, with a server, a PostgreSQL database.
+///
+/// PostgreSQL: when `SPOTCHECK_TEST_POSTGRES` holds a server URL, each test
+/// gets a database of its own there (`CREATE DATABASE`, dropped when the
+/// test discards its store). Its user must be a superuser: the tamper tests
+/// turn foreign keys off the way the SQLite tamperer does
+/// (`session_replication_role`). `.ci/run` starts such a server. Without it, in CI (`CI` set) the PostgreSQL
+/// cases are still listed and fail, saying PostgreSQL is required; locally
+/// they are left out and `BackendTests` says so.
 struct StoreFixture: Sendable, CustomTestStringConvertible {
     let name: String
     let make: @Sendable () throws -> TestStore
@@ -31,25 +38,92 @@ struct StoreFixture: Sendable, CustomTestStringConvertible {
         TestStore(store: try Store.inMemory(clock: fixedClock), location: ":memory:", folder: nil)
     }
 
-    static let all: [StoreFixture] = [.sqliteFile, .sqliteMemory]
+    /// A store in a new database on the test server.
+    static let postgres = StoreFixture(name: "PostgreSQL") {
+        let database = try TestDatabase()
+        do {
+            return TestStore(store: try Store.open(database.url, mode: .create, clock: fixedClock), location: database.url,
+                             folder: nil, database: database)
+        } catch {
+            database.drop()
+            throw error
+        }
+    }
+
+    /// The PostgreSQL fixture when its cases run (see above).
+    static let postgresCases: [StoreFixture] = TestServer.casesRun ? [.postgres] : []
+
+    static let all: [StoreFixture] = [.sqliteFile, .sqliteMemory] + postgresCases
+
+    /// The backends whose database a test can edit behind the store's back.
+    static let tamperable: [StoreFixture] = [.sqliteFile] + postgresCases
+}
+
+/// The PostgreSQL server the suite runs on, from the environment.
+enum TestServer {
+    static let variable = "SPOTCHECK_TEST_POSTGRES"
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// The server's URL (its database is where `CREATE DATABASE` runs).
+    static let url: String? = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    static let inCI = !(environment["CI"] ?? "").isEmpty
+    /// Whether the PostgreSQL cases are listed: they run with a URL, and fail in CI without one.
+    static let casesRun = url != nil || inCI
+
+    static let missing = "PostgreSQL is required: \(variable) is not set (CI sets CI=1 and starts a throwaway server in .ci/run)"
+
+    /// A connection pool on the server's own database, for CREATE and DROP DATABASE.
+    static let admin: Result<PostgresBackend, any Error> = Result {
+        guard let url else { throw StoreError(.cannotOpen, zh: missing, en: missing) }
+        return PostgresBackend(location: try PostgresLocation.parse(url), readOnly: false, connections: 2)
+    }
+
+    static func backend() throws -> PostgresBackend { try admin.get() }
+}
+
+/// A database of its own on the test server, dropped when the test is over.
+final class TestDatabase: Sendable {
+    let name: String
+    let url: String
+
+    init() throws {
+        let admin = try TestServer.backend()
+        name = "spotcheck_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        url = admin.location.with(database: name).url(withPassword: true)
+        try admin.executeOutsideTransaction("CREATE DATABASE \(name)")
+    }
+
+    /// Drops the database, ending whatever sessions are still on it.
+    func drop() {
+        do { try TestServer.backend().executeOutsideTransaction("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } catch {
+            print("warning: could not drop test database \(name): \(error)")
+        }
+    }
 }
 
 /// A store made for one test, with whatever must go when the test ends:
 /// `let t = try fixture.make(); defer { t.discard() }`.
 final class TestStore: @unchecked Sendable {
     let store: Store
-    /// Where it lives (a file path for SQLite).
+    /// Where it lives (a file path for SQLite, a URL for PostgreSQL).
     let location: String
     private let folder: TemporaryFolder?
+    private let database: TestDatabase?
 
-    init(store: Store, location: String, folder: TemporaryFolder?) {
+    init(store: Store, location: String, folder: TemporaryFolder?, database: TestDatabase? = nil) {
         self.store = store
         self.location = location
         self.folder = folder
+        self.database = database
     }
 
-    /// Removes the store's files (the test is over).
-    func discard() { folder?.remove() }
+    var isPostgres: Bool { database != nil }
+
+    /// Removes the store's files or database (the test is over).
+    func discard() {
+        folder?.remove()
+        database?.drop()
+    }
 }
 
 /// A fresh folder under the system's temporary directory, removed with the value.
