@@ -103,6 +103,7 @@ private struct ByteReader {
             record.endLine = line
             record.endColumn = column
             if atLineEnd { consumeLineEnd() }
+            record.byteEnd = index
             return record
         }
     }

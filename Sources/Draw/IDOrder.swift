@@ -51,6 +51,14 @@ public enum IDOrder {
         return order.map { ids[$0] }
     }
 
+    /// The byte order of ids packed one after another (id i is
+    /// bytes[offsets[i] ..< offsets[i + 1]]): nil when they are strictly
+    /// increasing already (one pass), else the indices in order; and the
+    /// index of an id that repeats, if any.
+    public static func order(packed bytes: [UInt8], offsets: [Int]) -> (order: [Int]?, duplicate: Int?) {
+        PackedIDs(bytes: bytes, offsets: offsets).order()
+    }
+
     /// The first id that occurs twice in sorted `ids`, if any.
     static func firstDuplicate(inSorted ids: [String]) -> String? {
         var index = 1

@@ -36,8 +36,12 @@ public struct DrawCertificateFile: Codable, Sendable, Equatable {
         try container.encode(directories, forKey: .directories)
     }
 
-    /// Deterministic JSON (sorted keys, pretty-printed), ending in a newline.
-    public func jsonData() throws -> Data { try CertificateJSON.encode(self) }
+    /// Deterministic JSON (sorted keys, pretty-printed), ending in a newline:
+    /// the bytes `CertificateJSON.encode(self)` gives, with each directory's
+    /// row digests written straight into them (`CertificateSplice`) rather
+    /// than through `JSONEncoder`, which for a million rows builds and sorts
+    /// a million-entry tree first.
+    public func jsonData() throws -> Data { try CertificateSplice.encode(self) }
 
     public static func decode(from data: Data) throws -> DrawCertificateFile {
         try JSONDecoder().decode(DrawCertificateFile.self, from: data)

@@ -30,6 +30,24 @@ struct PostgresLocation: Sendable, Hashable {
     /// The URL without its password: for messages.
     var displayName: String { url(withPassword: false) }
 
+    /// A URL that does not parse, with whatever could be a password cut
+    /// out: the text between the user's `:` and the `@`, and the values of
+    /// `password=` parameters.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        var rest = String(url[scheme.upperBound...])
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+            rest.removeSubrange(colon..<at)
+        }
+        if let q = rest.firstIndex(of: "?") {
+            let kept = rest[rest.index(after: q)...].split(separator: "&", omittingEmptySubsequences: false)
+                .filter { !$0.lowercased().hasPrefix("password=") }
+            rest = String(rest[...q]) + kept.joined(separator: "&")
+        }
+        return String(url[..<scheme.upperBound]) + rest
+    }
+
     /// The URL, with the password when `withPassword` (to hand to another
     /// process, never to print).
     func url(withPassword: Bool) -> String {

@@ -1,0 +1,182 @@
+import Directories
+import Draw
+import Foundation
+import Messages
+import Store
+
+/// A directory as a draw reads it: every row once, in ascending key order
+/// (UTF-8 bytes), in the form the store keeps rows in (the JSON of
+/// `DirectoryRowEncoder`), so that a draw from CSV files and a draw from a
+/// store run the same code on the same bytes and give the same certificate.
+///
+/// Nothing but the draw's own results is kept from the pass: a population
+/// of ten million rows is never ten million Swift values.
+protocol DrawDirectory: Sendable {
+    /// Where the rows are, for diagnostics: a file, or `<store>#entities`.
+    var origin: String { get }
+    /// Problems met while loading (a file's bad rows); errors stop a draw.
+    var diagnostics: [Diagnostic] { get }
+    /// Every row in ascending key order: its key, its JSON (both valid only
+    /// during the call) and its line (in its file, or counted as if the
+    /// rows were a CSV file under a header).
+    func forEachRow(_ body: (_ key: UnsafeRawBufferPointer, _ json: UnsafeRawBufferPointer, _ line: Int) -> Void) throws(LifecycleError)
+    /// The rows with these keys (those there are): JSON and line, if known.
+    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)]
+}
+
+/// A store's current directory of one jurisdiction, read with a cursor.
+struct StoreDirectory: DrawDirectory {
+    let store: Store
+    let kind: DirectoryKind
+    let jurisdiction: String
+
+    var origin: String { store.location + "#" + kind.rawValue }
+    var diagnostics: [Diagnostic] { [] }
+
+    func forEachRow(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, Int) -> Void) throws(LifecycleError) {
+        var n = 0
+        do {
+            try store.forEachDirectoryRow(kind, jurisdiction: jurisdiction) { key, json in
+                n += 1
+                body(key, json, n + 1)
+            }
+        } catch {
+            throw LifecycleError(error, at: Place(path: store.location, line: 1, column: 1))
+        }
+    }
+
+    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)] {
+        let records: [DirectoryRowRecord]
+        do { records = try store.directoryRows(kind, jurisdiction: jurisdiction, keys: keys) } catch {
+            throw LifecycleError(error, at: Place(path: store.location, line: 1, column: 1))
+        }
+        var out: [String: (json: [UInt8], line: Int?)] = [:]
+        for r in records { out[r.key] = (Array(r.json.utf8), nil) }
+        return out
+    }
+}
+
+/// Rows held in memory in their stored form: a CSV file read for a draw,
+/// or rows a caller already has. About the size of the JSON per row.
+final class MemoryDirectory: DrawDirectory, @unchecked Sendable {
+    // Written while loading, read only afterwards.
+    let origin: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// False when the file could not be read at all.
+    private(set) var readable = true
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int] = [0]
+    private var jsonBytes: [UInt8] = []
+    private var jsonStarts: [Int] = [0]
+    private var lines: [Int] = []
+    /// Row indices in key order; nil when the rows came in order.
+    private var order: [Int]?
+    private var encoder = DirectoryRowEncoder()
+
+    init(origin: String) { self.origin = origin }
+
+    /// Typed rows already read.
+    convenience init(rows: [DirectoryRow], origin: String) {
+        self.init(origin: origin)
+        for row in rows { append(row) }
+        seal()
+    }
+
+    /// Reads a CSV file as a draw needs it; bad rows are in `diagnostics`.
+    static func load(_ path: String, schema: DirectorySchema) -> MemoryDirectory {
+        let directory = MemoryDirectory(origin: path)
+        let importer = DirectoryImporter(schema: schema)
+        let source: DirectorySource
+        do {
+            switch try DirectorySource.open(path, limits: importer.limits) {
+            case .source(let s): source = s
+            case .tooLarge(let bytes):
+                let problem = DirectoryDiagnostic.Problem.fileTooLarge(bytes: bytes, limit: importer.limits.maxBytes)
+                directory.diagnostics = [Diagnostic(directory: DirectoryDiagnostic(path: path, line: 1, column: 1, problem: problem))]
+                return directory
+            }
+        } catch {
+            directory.diagnostics = [Diagnostic(path: path, line: 1, column: 1, LocalizedText(zh: "无法读取名录文件", en: "cannot read the directory file"))]
+            directory.readable = false
+            return directory
+        }
+        let scan = importer.scan(source, keys: DirectoryKeyIndex(), passing: { _ in }) { directory.append($0) }
+        directory.diagnostics = scan.diagnostics.map(Diagnostic.init(directory:))
+        if scan.refusedWhole { directory.removeAll() }
+        directory.seal()
+        return directory
+    }
+
+    func append(_ row: DirectoryRow) {
+        keyBytes.append(contentsOf: row.key.utf8)
+        keyStarts.append(keyBytes.count)
+        jsonBytes.append(contentsOf: encoder.encode(row).utf8)
+        jsonStarts.append(jsonBytes.count)
+        lines.append(row.line)
+    }
+
+    private func removeAll() {
+        keyBytes = []; keyStarts = [0]; jsonBytes = []; jsonStarts = [0]; lines = []
+    }
+
+    /// Puts the rows in key order (once, after the last `append`).
+    func seal() {
+        order = IDOrder.order(packed: keyBytes, offsets: keyStarts).order
+    }
+
+    var count: Int { lines.count }
+
+    func forEachRow(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, Int) -> Void) {
+        keyBytes.withUnsafeBytes { keys in
+            jsonBytes.withUnsafeBytes { json in
+                for n in 0..<count {
+                    let i = order?[n] ?? n
+                    body(UnsafeRawBufferPointer(rebasing: keys[keyStarts[i]..<keyStarts[i + 1]]),
+                         UnsafeRawBufferPointer(rebasing: json[jsonStarts[i]..<jsonStarts[i + 1]]), lines[i])
+                }
+            }
+        }
+    }
+
+    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)] {
+        var out: [String: (json: [UInt8], line: Int?)] = [:]
+        for key in keys where out[key] == nil {
+            guard let i = index(of: key) else { continue }
+            out[key] = (Array(jsonBytes[jsonStarts[i]..<jsonStarts[i + 1]]), lines[i])
+        }
+        return out
+    }
+
+    /// The line of the row with `key`.
+    func line(of key: String) -> Int? { index(of: key).map { lines[$0] } }
+
+    /// The row with `key` (the first, if it repeats): a binary search in key order.
+    private func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted -> Int? in
+            keyBytes.withUnsafeBufferPointer { keys -> Int? in
+                func compare(_ n: Int) -> Int {
+                    let i = order?[n] ?? n
+                    let stored = UnsafeBufferPointer(rebasing: keys[keyStarts[i]..<keyStarts[i + 1]])
+                    for (a, b) in zip(stored, wanted) where a != b { return Int(a) - Int(b) }
+                    return stored.count - wanted.count
+                }
+                var low = 0, high = count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if compare(mid) < 0 { low = mid + 1 } else { high = mid }
+                }
+                guard low < count, compare(low) == 0 else { return nil }
+                return order?[low] ?? low
+            }
+        }
+    }
+}
+
+extension Diagnostic {
+    /// A directory file's diagnostic, in the lifecycle's form.
+    init(directory d: DirectoryDiagnostic) {
+        self.init(path: d.path, line: d.line, column: d.column, severity: d.severity == .error ? .error : .warning,
+                  LocalizedText(zh: d.messageZH, en: d.messageEN))
+    }
+}
