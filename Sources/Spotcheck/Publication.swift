@@ -74,11 +74,15 @@ extension CountyOffice {
 
     /// Every task's current public record, by plan then task.
     public func currentDisclosures(plan: String? = nil) throws(LifecycleError) -> [PublicationRecord] {
-        try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id, plan: plan) }).compactMap { d in
-            guard var r = Self.decodeRecord(d.recordJSON) else { return nil }
-            (r.auditSeq, r.auditHash, r.publishedOn) = (d.auditSeq, d.auditHash, d.publishedOn)
-            return r
-        }
+        try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id, plan: plan) }).compactMap(Self.publicRecord)
+    }
+
+    /// A stored disclosure as published: the record with the audit head and
+    /// the day it was published (the search, the pages and `disclose` alike).
+    public static func publicRecord(_ d: DisclosureRecord) -> PublicationRecord? {
+        guard var r = decodeRecord(d.recordJSON) else { return nil }
+        (r.auditSeq, r.auditHash, r.publishedOn) = (d.auditSeq, d.auditHash, d.publishedOn)
+        return r
     }
 
     /// What a task's record is made from: its evaluations as stored, and its public decisions.
