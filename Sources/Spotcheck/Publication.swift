@@ -28,6 +28,7 @@ extension CountyOffice {
     public func publish(plan planID: String? = nil, on day: CivilDate, by actor: String) throws(LifecycleError) -> PublicationRun {
         let plans = try planID.map { id throws(LifecycleError) in [try plan(id)] } ?? self.plans
         var records: [PublicationRecord] = []
+        var toStore: [DisclosureRecord] = []
         var pending: [String] = []
         var report = RedactionReport()
         let published = Dictionary(try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id) })
@@ -60,13 +61,14 @@ extension CountyOffice {
                                               entityName: clean.entityName, resultCode: clean.resultCode,
                                               publishedOn: day.description, recordJSON: DisclosureRenderer.json([clean]),
                                               sourceSHA256: source)
-                let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosure(stored, by: actor) })
-                var published = clean
-                published.auditSeq = kept.auditSeq
-                published.auditHash = kept.auditHash
-                published.publishedOn = kept.publishedOn
-                records.append(published)
+                records.append(clean)
+                toStore.append(stored)
             }
+        }
+        // One transaction for the run: a publication is kept whole or not at all.
+        let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosures(toStore, by: actor) })
+        for (i, k) in kept.enumerated() {
+            (records[i].auditSeq, records[i].auditHash, records[i].publishedOn) = (k.auditSeq, k.auditHash, k.publishedOn)
         }
         let head = try storeCall({ () throws(StoreError) in try store.auditHead(jurisdiction: id) })
         return PublicationRun(records: records, redacted: report, pending: pending, auditHead: head)
