@@ -60,6 +60,8 @@ public struct EvaluationDocument: Codable, Sendable, Equatable {
     public struct Explain: Codable, Sendable, Equatable {
         public var rule: String
         public var values: JSONValue
+
+        enum CodingKeys: String, CodingKey { case rule, values }
     }
 
     public struct Result: Codable, Sendable, Equatable {
@@ -87,6 +89,8 @@ public struct EvaluationDocument: Codable, Sendable, Equatable {
     public struct Unrouted: Codable, Sendable, Equatable {
         public var item: String
         public var reason: String
+
+        enum CodingKeys: String, CodingKey { case item, reason }
     }
 
     enum CodingKeys: String, CodingKey {
