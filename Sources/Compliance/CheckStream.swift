@@ -35,14 +35,14 @@ public struct CheckStream: Sendable {
         self.language = language
     }
 
-    /// Scratch space of one worker: its writer keeps its buffer between files.
-    public struct Scratch {
+    /// Scratch space of one worker: its writer keeps its buffer and the
+    /// pieces of items it wrote between files.
+    public struct Scratch: ~Copyable {
         var writer: JSONWriter
-        var lastSize = 1 << 16
     }
 
     public func scratch() -> Scratch {
-        Scratch(writer: JSONWriter(pretty: !compact, level: format == .json ? 1 : 0))
+        Scratch(writer: JSONWriter(pretty: !compact, level: format == .json && !compact ? 1 : 0))
     }
 
     /// What is printed before the first file.
@@ -67,10 +67,9 @@ public struct CheckStream: Sendable {
             return FileOutput(bytes: bytes, diagnostics: diagnostics, evaluated: evaluation != nil)
         }
         s.writer.reset(level: format == .json && !compact ? 1 : 0)
-        s.writer.bytes.reserveCapacity(s.lastSize + s.lastSize / 4)
         switch format {
-        case .json where index > 0: s.writer.bytes.append(contentsOf: compact ? [0x2C] : [0x2C, 0x0A, 0x20, 0x20])
-        case .json: s.writer.bytes.append(contentsOf: compact ? [] : [0x0A, 0x20, 0x20])
+        case .json where index > 0: s.writer.append(compact ? [0x2C] : [0x2C, 0x0A, 0x20, 0x20])
+        case .json: s.writer.append(compact ? [] : [0x0A, 0x20, 0x20])
         default: break
         }
         if let e = evaluation {
@@ -78,23 +77,19 @@ public struct CheckStream: Sendable {
         } else {
             EvaluationOutput.writeRefused(path: path, diagnostics: diagnostics, language: language, to: &s.writer)
         }
-        if format == .ndjson { s.writer.bytes.append(0x0A) }
-        // Hand the buffer over whole; the next file starts a new one of about the same size.
-        let bytes = s.writer.bytes
-        s.lastSize = bytes.count
-        s.writer.bytes = []
-        return FileOutput(bytes: bytes, diagnostics: diagnostics, evaluated: evaluation != nil)
+        if format == .ndjson { s.writer.append([0x0A]) }
+        return FileOutput(bytes: s.writer.take(), diagnostics: diagnostics, evaluated: evaluation != nil)
     }
 
     /// Checks and renders `paths` on `workers` threads (`check` reads and
     /// evaluates one file and must be safe to call concurrently) and hands
     /// each file's output to `deliver` on the calling thread, in the order
     /// of `paths`. Output is the same bytes whatever the number of workers.
-    public func run(_ paths: [String], workers: Int = OrderedWork.defaultWorkers,
+    public func run(_ paths: [String], workers: Int = OrderedWork.defaultWorkers, window: Int = 64,
                     check: @escaping @Sendable (String) -> (evaluation: Evaluation?, diagnostics: [Diagnostic]),
                     deliver: (Int, FileOutput) -> Void) {
         let stream = self
-        OrderedWork.run(count: paths.count, workers: workers, state: { stream.scratch() }, work: { i, scratch in
+        OrderedWork.run(count: paths.count, workers: workers, window: window, state: { stream.scratch() }, work: { i, scratch in
             let (e, d) = check(paths[i])
             return stream.render(index: i, path: paths[i], evaluation: e, diagnostics: d, scratch: &scratch)
         }, deliver: deliver)

@@ -239,7 +239,7 @@ extension EvaluationDocument {
         add(.refusalNote, refusalNote)
         w.key(K.items.stringValue)
         w.beginArray(inline: items.isEmpty)
-        for item in items { item.write(to: &w) }
+        for (i, item) in items.enumerated() { item.write(to: &w, index: i) }
         w.endArray()
         w.key(K.violations.stringValue)
         w.strings(violations)
@@ -307,34 +307,59 @@ extension EvaluationDocument {
 }
 
 extension EvaluationDocument.Item {
-    func write(to w: inout JSONWriter) {
+    /// Writes the item as the `index`-th element of the items array. Its
+    /// unchanging members are copied from the last document whose item at
+    /// `index` had the same values (compared, not assumed).
+    func write(to w: inout JSONWriter, index: Int) {
         typealias K = CodingKeys
         w.beginObject()
-        w.key(K.id.stringValue)
-        w.string(id)
-        w.key(K.title.stringValue)
-        w.string(title)
+        if w.itemPieces.count <= index { w.itemPieces.append(contentsOf: repeatElement(nil, count: index + 1 - w.itemPieces.count)) }
+        let piece: ItemPiece
+        if let p = w.itemPieces[index], p.level == w.level, p.id == id, p.title == title {
+            w.replay(p.head, first: false, afterKey: false)
+            piece = p
+        } else {
+            let mark = w.mark
+            w.key(K.id.stringValue)
+            w.string(id)
+            w.key(K.title.stringValue)
+            w.string(title)
+            piece = ItemPiece(level: w.level, id: id, title: title, head: w.bytes(since: mark))
+        }
         w.key(K.status.stringValue)
         w.string(status.rawValue)
-        if let severity {
-            w.key(K.severity.stringValue)
-            w.string(severity.rawValue)
-        }
-        if let basis {
-            w.key(K.basis.stringValue)
-            w.string(basis)
-        }
-        if let keyItem {
-            w.key(K.keyItem.stringValue)
-            w.bool(keyItem)
-        }
-        if let internetPlusCode {
-            w.key(K.internetPlusCode.stringValue)
-            w.string(internetPlusCode)
-        }
-        if let methods {
-            w.key(K.methods.stringValue)
-            w.strings(methods.map(\.rawValue))
+        if let middle = piece.middle, piece.severity == severity, piece.basis == basis, piece.keyItem == keyItem,
+           piece.internetPlusCode == internetPlusCode, piece.methods == methods {
+            w.replay(middle, first: false, afterKey: false)
+        } else {
+            let mark = w.mark
+            if let severity {
+                w.key(K.severity.stringValue)
+                w.string(severity.rawValue)
+            }
+            if let basis {
+                w.key(K.basis.stringValue)
+                w.string(basis)
+            }
+            if let keyItem {
+                w.key(K.keyItem.stringValue)
+                w.bool(keyItem)
+            }
+            if let internetPlusCode {
+                w.key(K.internetPlusCode.stringValue)
+                w.string(internetPlusCode)
+            }
+            if let methods {
+                w.key(K.methods.stringValue)
+                w.strings(methods.map(\.rawValue))
+            }
+            piece.severity = severity
+            piece.basis = basis
+            piece.keyItem = keyItem
+            piece.internetPlusCode = internetPlusCode
+            piece.methods = methods
+            piece.middle = w.bytes(since: mark)
+            w.itemPieces[index] = piece
         }
         if let value {
             w.key(K.value.stringValue)

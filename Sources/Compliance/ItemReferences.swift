@@ -30,12 +30,21 @@ enum ItemReferences {
                 d.error(f.answersPlace, zh: "必答事项“\(item.id)”（\(item.title)）未作答", en: "required item '\(item.id)' (\(item.titleEN ?? item.title)) is unanswered")
             }
         }
+        // Nothing to say when every item applies (the common case).
+        guard statuses.contains(.notApplicable) else { return }
+        // Keys usually come in checklist order: try the next item before hashing.
+        var next = 0
         func notRelevant(_ key: Located<String>, _ what: LocalizedText) {
-            guard let i = c.indexOf(key.value), statuses[i] == .notApplicable else { return }
+            let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
+            guard let i = guess ?? c.indexOf(key.value) else { return }
+            next = i + 1
+            guard statuses[i] == .notApplicable else { return }
             d.warning(key.place, zh: "事项“\(key.value)”此次不适用，其\(what.zh)不予采用", en: "item '\(key.value)' does not apply here; its \(what.en) is ignored")
         }
         for a in f.answers where !a.value.value.isNull { notRelevant(a.key, LocalizedText(zh: "答案", en: "answer")) }
+        next = 0
         for n in f.notes { notRelevant(n.key, LocalizedText(zh: "备注", en: "note")) }
+        next = 0
         for e in f.evidence { notRelevant(e.key, LocalizedText(zh: "证据", en: "evidence")) }
     }
 }

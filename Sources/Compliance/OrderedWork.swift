@@ -16,7 +16,7 @@ public enum OrderedWork {
     /// threads and calls `deliver(i, result)` on the calling thread for
     /// `i = 0, 1, 2, …` in order. With one worker (or one job) everything
     /// runs on the calling thread, in order, with the same state.
-    public static func run<State, Result: Sendable>(
+    public static func run<State: ~Copyable, Result: Sendable>(
         count: Int, workers: Int = defaultWorkers, window: Int = 64,
         state makeState: @escaping @Sendable () -> State,
         work: @escaping @Sendable (Int, inout State) -> Result,

@@ -111,10 +111,10 @@ public struct StrictJSON {
         }
     }
 
-    private mutating func literal(_ word: String) throws(Diagnostic) {
-        let w = Array(word.utf8)
-        let n = w.count
+    private mutating func literal(_ word: StaticString) throws(Diagnostic) {
+        let n = word.utf8CodeUnitCount
         guard i + n <= b.count else { throw error(zh: "无法识别的值", en: "unrecognised value") }
+        let w = word.utf8Start
         for k in 0..<n where b[i + k] != w[k] {
             throw error(zh: "无法识别的值", en: "unrecognised value")
         }
@@ -129,7 +129,9 @@ public struct StrictJSON {
     private mutating func object(depth: Int) throws(Diagnostic) -> [DocumentEntry] {
         i += 1
         var out: [DocumentEntry] = []
-        var seen = Set<String>()
+        out.reserveCapacity(16)
+        // Repeated keys: a linear look among few keys, a set beyond.
+        var seen: Set<String>? = nil
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return out }
         while true {
@@ -141,7 +143,17 @@ public struct StrictJSON {
             }
             let keyLine = line, keyColumn = columnAt(i)
             let key = try string()
-            guard seen.insert(key).inserted else {
+            let repeated: Bool
+            if out.count < 16 {
+                repeated = out.contains { $0.key == key }
+            } else {
+                if seen == nil {
+                    seen = Set(minimumCapacity: 64)
+                    for e in out { seen!.insert(e.key) }
+                }
+                repeated = !seen!.insert(key).inserted
+            }
+            guard !repeated else {
                 throw Diagnostic(path: path, line: keyLine, column: keyColumn,
                                  LocalizedText(zh: "JSON 格式错误：对象中的键“\(key)”重复", en: "invalid JSON: the key '\(key)' repeats in an object"))
             }
@@ -205,6 +217,16 @@ public struct StrictJSON {
         if i < b.count, isWordByte(b[i]) || b[i] == UInt8(ascii: ".") {
             throw error(at: start, zh: "无法识别的数字", en: "unrecognised number")
         }
+        // Integers of up to 18 digits cannot overflow: read them directly.
+        if integral {
+            let negative = b[start] == UInt8(ascii: "-")
+            let first = negative ? start + 1 : start
+            if i - first <= 18 {
+                var v = 0
+                for k in first..<i { v = v &* 10 &+ Int(b[k] &- 0x30) }
+                return .int(negative ? -v : v)
+            }
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
         if integral, let v = Int(text) { return .int(v) }
         guard let x = Double(text), x.isFinite else {
@@ -221,11 +243,15 @@ public struct StrictJSON {
         i += 1
         let start = i
         // Fast path: no escapes, ASCII or valid UTF-8.
+        var high: UInt8 = 0
         while i < b.count {
             let c = b[i]
+            high |= c
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: b[start..<i])
                 i += 1
+                // ASCII needs no validation.
+                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 return try validated(slice, start: start)
             }
             if c == UInt8(ascii: "\\") { break }

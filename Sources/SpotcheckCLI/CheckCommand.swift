@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compliance
+import Foundation
 import Messages
 import Rulebook
 import Spotcheck
@@ -24,18 +25,42 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Entity directory (CSV), for findings that name the entity by id.")
     var entities: String?
 
+    @Option(name: .customLong("files-from"),
+            help: "Read more findings paths from this file, one per line ('-': standard input), for batches too long for a command line.")
+    var filesFrom: String?
+
     @Argument(help: "Findings files (YAML or JSON).")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one findings file") }
+        guard !files.isEmpty || filesFrom != nil else { throw ValidationError("give at least one findings file") }
         if let jobs, jobs < 1 { throw ValidationError(options.lang == .zh ? "--jobs 至少为 1" : "--jobs must be at least 1") }
-        for f in files + [entities].compactMap({ $0 }) where !Output.fileExists(f) {
+        for f in files + [entities, filesFrom == "-" ? nil : filesFrom].compactMap({ $0 }) where !Output.fileExists(f) {
             throw ValidationError(options.lang == .zh ? "无法读取 \(f)" : "cannot read \(f)")
         }
     }
 
+    /// The files given as arguments, then those listed in --files-from;
+    /// a listed path that cannot be read is a usage error, as an argument's is.
+    func allFiles() throws -> [String] {
+        guard let filesFrom else { return files }
+        let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filesFrom)
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError(options.lang == .zh ? "无法读取 \(filesFrom)" : "cannot read \(filesFrom)")
+        }
+        let listed = text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }.filter { !$0.isEmpty }
+        for f in listed where !Output.fileExists(f) {
+            throw ValidationError(options.lang == .zh ? "无法读取 \(f)（列于 \(filesFrom)）" : "cannot read \(f) (listed in \(filesFrom))")
+        }
+        let all = files + listed
+        guard !all.isEmpty else { throw ValidationError("give at least one findings file") }
+        return all
+    }
+
     func run() throws {
+        let files = try allFiles()
         let ws = try options.workspace()
         var lookup: FindingsLoader.EntityLookup?
         if let entities {

@@ -9,12 +9,14 @@ import Musl
 import Darwin
 #endif
 
-/// Writes bytes to a file descriptor through one buffer, in large chunks;
-/// on a terminal, each piece goes out at once so output reads as it comes.
+/// Writes bytes to a file descriptor in large chunks: pieces are kept as
+/// they come (no copying) and go out together with one `writev` once a
+/// mebibyte is waiting; on a terminal each piece goes out at once.
 final class FileDescriptorWriter {
     let fd: Int32
     let isTerminal: Bool
-    private var buffer: [UInt8] = []
+    private var pending: [[UInt8]] = []
+    private var pendingBytes = 0
     private let chunk = 1 << 20
     /// Writing failed (a closed pipe): the rest is dropped.
     private var broken = false
@@ -22,44 +24,51 @@ final class FileDescriptorWriter {
     init(fd: Int32) {
         self.fd = fd
         isTerminal = isatty(fd) == 1
-        buffer.reserveCapacity(chunk)
     }
 
     func write(_ bytes: [UInt8]) {
-        if buffer.count + bytes.count > chunk {
-            flush()
-            if bytes.count >= chunk / 2 {
-                bytes.withUnsafeBufferPointer { writeAll($0) }
-                return
-            }
-        }
-        buffer.append(contentsOf: bytes)
-        if isTerminal { flush() }
+        guard !bytes.isEmpty else { return }
+        pending.append(bytes)
+        pendingBytes += bytes.count
+        if pendingBytes >= chunk || pending.count >= 512 || isTerminal { flush() }
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { writeAll($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func writeAll(_ b: UnsafeBufferPointer<UInt8>) {
-        var done = 0
-        while done < b.count && !broken {
-            #if canImport(Darwin)
-            let n = Darwin.write(fd, b.baseAddress! + done, b.count - done)
-            #elseif canImport(Musl)
-            let n = Musl.write(fd, b.baseAddress! + done, b.count - done)
-            #else
-            let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-            #endif
+        guard !pending.isEmpty else { return }
+        var index = 0      // the first piece not fully written
+        var offset = 0     // bytes of it already written
+        while index < pending.count && !broken {
+            let n = withIOVecs(from: index, offset: offset) { iov, count in writev(fd, iov, Int32(count)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 broken = true
-            } else {
-                done += n
+                break
+            }
+            var left = n
+            while left > 0 && index < pending.count {
+                let rest = pending[index].count - offset
+                if left >= rest { left -= rest; index += 1; offset = 0 } else { offset += left; left = 0 }
             }
         }
+        pending.removeAll(keepingCapacity: true)
+        pendingBytes = 0
+    }
+
+    /// Calls `body` with iovecs over the pending pieces from `index`, the
+    /// first of them from `offset`.
+    private func withIOVecs(from index: Int, offset: Int, _ body: (UnsafePointer<iovec>, Int) -> Int) -> Int {
+        let count = min(pending.count - index, 512)
+        var vecs: [iovec] = []
+        vecs.reserveCapacity(count)
+        func gather(_ k: Int) -> Int {
+            if k == index + count { return vecs.withUnsafeBufferPointer { body($0.baseAddress!, $0.count) } }
+            return pending[k].withUnsafeBufferPointer { b in
+                let skip = k == index ? offset : 0
+                vecs.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress! + skip), iov_len: b.count - skip))
+                return gather(k + 1)
+            }
+        }
+        return gather(index)
     }
 }
 

@@ -536,8 +536,13 @@ def main():
         return
 
     binary = os.path.abspath(args.spotcheck) if args.spotcheck else find_spotcheck()
+    with open(os.path.join(root, "files.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(files) + "\n")
+    # The same run with the paths read from a list: swift-argument-parser
+    # takes time quadratic in the number of positional arguments.
     contenders = [
         ("spotcheck json", [binary, "check", "--format", "json"] + files, "json"),
+        ("spotcheck json --files-from", [binary, "check", "--format", "json", "--files-from", "files.txt"], "json"),
         ("spotcheck ndjson --compact", [binary, "check", "--format", "ndjson", "--compact"] + files, "ndjson"),
     ]
     if not args.no_peers:
@@ -590,7 +595,10 @@ def main():
         fastest = min(peers, key=lambda p: medians[p])
         for name in [c[0] for c in contenders if c[0].startswith("spotcheck")]:
             print(f"  {name}: {medians[fastest] / medians[name]:.2f}× the fastest peer ({fastest})")
-    print(f"\ncommand: cd {root} && {binary} check --format json findings/*.json > out.json")
+    print(f"\ncommands: cd {root} && {binary} check --format json findings/*.json > out.json")
+    print(f"          {binary} check --format json --files-from files.txt > out.json")
+    print(f"          {binary} check --format ndjson --compact findings/*.json > out.ndjson")
+    print(f"          {sys.executable} peer_cel.py findings/*.json > out.ndjson  (and peer_zen.py)")
 
 
 if __name__ == "__main__":
