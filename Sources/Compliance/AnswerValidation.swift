@@ -14,7 +14,8 @@ enum AnswerValidation {
         var seen = [Bool](repeating: false, count: c.items.count)
         var next = 0   // answers usually come in checklist order: try the next item before hashing
         var unknown = 0
-        for (key, value) in answers {
+        for k in answers.indices {
+            let key = answers[k].key
             let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
             guard let i = guess ?? c.indexOf(key.value) else {
                 // A file of thousands of unknown items says so once, not thousands of times.
@@ -36,8 +37,8 @@ enum AnswerValidation {
                 d.error(key.place, zh: "“\(key.value)”由规则计算得出，不能直接作答", en: "'\(key.value)' is computed by the checklist and cannot be answered")
                 continue
             }
-            if case .null = value.value { continue }   // explicitly unanswered
-            guard let answer = item.answer, let v = convert(value, item: item, answer: answer, diagnostics: &d) else { continue }
+            if case .null = answers[k].value.value { continue }   // explicitly unanswered
+            guard let answer = item.answer, let v = convert(answers[k].value, item: item, answer: answer, diagnostics: &d) else { continue }
             out[i] = v
         }
         if unknown > maxReported, let last = answers.last {

@@ -239,7 +239,7 @@ extension EvaluationDocument {
         add(.refusalNote, refusalNote)
         w.key(K.items.stringValue)
         w.beginArray(inline: items.isEmpty)
-        for (i, item) in items.enumerated() { item.write(to: &w, index: i) }
+        for i in items.indices { items[i].write(to: &w, index: i) }
         w.endArray()
         w.key(K.violations.stringValue)
         w.strings(violations)

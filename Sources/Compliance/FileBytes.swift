@@ -17,22 +17,22 @@ enum FileBytes {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        // A regular file says its size (one byte more sees a file that
+        // grew); anything else is read in pieces.
         var out: [UInt8] = []
-        // A regular file says its size (one more byte sees a file that grew);
-        // anything else is read in pieces.
         var chunk = min(st.st_size > 0 ? Int(st.st_size) + 1 : 64 << 10, limit)
         while out.count < limit {
-            let start = out.count
-            let want = min(chunk, limit - start)
-            var n = 0
-            out.reserveCapacity(start + want)
-            out.append(contentsOf: repeatElement(0, count: want))
-            repeat {
-                n = out.withUnsafeMutableBufferPointer { systemRead(fd, $0.baseAddress! + start, want) }
-            } while n < 0 && errno == EINTR
-            guard n >= 0 else { return nil }
-            out.removeLast(want - n)
-            if n == 0 { break }
+            let want = min(chunk, limit - out.count)
+            var failed = false
+            let piece = [UInt8](unsafeUninitializedCapacity: want) { buf, initialized in
+                var n: Int
+                repeat { n = systemRead(fd, buf.baseAddress!, want) } while n < 0 && errno == EINTR
+                if n < 0 { failed = true; n = 0 }
+                initialized = n
+            }
+            if failed { return nil }
+            if piece.isEmpty { break }
+            if out.isEmpty { out = piece } else { out += piece }
             chunk = 64 << 10
         }
         return out

@@ -1,5 +1,8 @@
+import Compliance
 import Dispatch
 import Foundation
+import Messages
+import Spotcheck
 
 #if canImport(Glibc)
 import Glibc
@@ -36,8 +39,9 @@ enum CheckBench {
             paths.append(path)
             if isRefused { refused += 1 }
         }
+        var lines = try inProcess(work: work, paths: Array(paths.prefix(200)), rounds: rounds)
         let exe = executablePath()
-        var lines = ["check, whole process: \(count) JSON findings files (\(refused) refused), 200-entry checklist; \(rounds) runs, median"]
+        lines += ["check, whole process: \(count) JSON findings files (\(refused) refused), 200-entry checklist; \(rounds) runs, median"]
         for (name, extra) in [("--format json", ["--format", "json"]), ("--format ndjson --compact", ["--format", "ndjson", "--compact"])] {
             var walls: [Double] = []
             var peak = 0
@@ -58,6 +62,56 @@ enum CheckBench {
                          + "at \(String(format: "%.0f", mb / median)) MB/s")
         }
         return lines
+    }
+
+    /// The phases of `check` per file, in this process, one core: reading
+    /// and parsing the findings, evaluating them, writing the JSON.
+    static func inProcess(work: String, paths: [String], rounds: Int) throws -> [String] {
+        let (loaded, diags) = Workspace.load(root: work)
+        guard let ws = loaded else { throw BenchError("the workload does not load: \(diags.first.map { $0.formatted(.en) } ?? "")") }
+        let full = paths.map { work + "/" + $0 }
+        let findings = full.map { p -> Findings? in
+            var d = Diagnostics()
+            return FindingsLoader.read(path: p, entities: nil, diagnostics: &d)
+        }
+        let evaluations = findings.map { f -> Evaluation? in
+            var d = Diagnostics()
+            return f.flatMap { ws.interpreter.evaluate($0, diagnostics: &d) }
+        }
+        let n = full.count
+        let read = Benchmark(name: "check, per file: read and parse JSON findings", rounds: rounds, iterations: 1, target: nil).run {
+            var c = 0
+            for p in full {
+                var d = Diagnostics()
+                if FindingsLoader.read(path: p, entities: nil, diagnostics: &d) != nil { c += 1 }
+            }
+            return c
+        }
+        let evaluate = Benchmark(name: "check, per file: evaluate", rounds: rounds, iterations: 1, target: nil).run {
+            var c = 0
+            for f in findings {
+                var d = Diagnostics()
+                if let f, ws.interpreter.evaluate(f, diagnostics: &d) != nil { c += 1 }
+            }
+            return c
+        }
+        var writer = JSONWriter(pretty: true, level: 1)
+        var bytes = 0
+        let write = Benchmark(name: "check, per file: write the JSON (pretty)", rounds: rounds, iterations: 1, target: nil).run {
+            bytes = 0
+            for e in evaluations {
+                guard let e else { continue }
+                writer.reset(level: 1)
+                EvaluationOutput.write(e, rulebook: ws.rulebook, language: .zh, to: &writer)
+                bytes += writer.byteCount
+            }
+            return bytes
+        }
+        func line(_ m: Measurement, _ extra: String = "") -> String {
+            "\(m.name): median \(Measurement.format(m.medianNanos / Double(n))) per file\(extra)"
+        }
+        let rate = Double(bytes) / (write.medianNanos / 1e9) / 1e6
+        return [line(read), line(evaluate), line(write, String(format: " (%.0f MB/s)", rate))]
     }
 
     struct BenchError: Error, CustomStringConvertible {

@@ -477,14 +477,24 @@ def generate(root, count):
 # ---------------------------------------------------------------- timing
 
 def run(argv, cwd, stdout_path):
-    """Runs argv; returns (wall seconds, peak RSS in KiB, exit status)."""
+    """Runs argv; returns (wall seconds, peak RSS in KiB, exit status).
+
+    The peak RSS comes from /usr/bin/time when it is there: a child forked
+    from this (large) Python process would inherit its high-water mark."""
+    timed = os.path.exists("/usr/bin/time")
+    rss_path = stdout_path + ".rss"
+    full = (["/usr/bin/time", "-f", "%M", "-o", rss_path] if timed else []) + argv
     with open(stdout_path, "wb") as out, open(stdout_path + ".err", "wb") as err:
         start = time.perf_counter()
-        p = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(full, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, p.returncode
+    rss = usage.ru_maxrss
+    if timed:
+        with open(rss_path) as f:
+            rss = int(f.read().split()[-1])
+    return wall, rss, p.returncode
 
 
 def violations_of(kind, path):
