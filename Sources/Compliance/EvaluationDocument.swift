@@ -127,9 +127,10 @@ extension EvaluationDocument {
         cooperation = e.cooperation
         signature = e.signature
         refusalNote = e.refusalNote.flatMap { $0.isEmpty ? nil : $0 }
+        // Verdicts come in checklist order: look an item up by place, by id only if that fails.
+        let checklistItems = c?.items ?? []
         items = e.items.enumerated().map { i, v in
-            // Verdicts come in checklist order: look the item up by place, by id only if that fails.
-            let item = c.flatMap { c in i < c.items.count && c.items[i].id == v.id ? c.items[i] : c.item(v.id) }
+            let item = i < checklistItems.count && checklistItems[i].id == v.id ? checklistItems[i] : c?.item(v.id)
             var out = Item(id: v.id, title: item?.titleText(l) ?? v.id, status: v.status, severity: item?.severity,
                            basis: item?.basis, keyItem: item?.keyItem == true ? true : nil,
                            internetPlusCode: item?.internetPlusCode, methods: nil, value: v.value.map(JSONValue.from),
