@@ -171,13 +171,18 @@ extension EvaluationOutput {
     /// Writes the object `json(_:rulebook:language:)` gives, byte for byte in
     /// the pretty layout, without building it as a `JSONValue`.
     public static func write(_ e: Evaluation, rulebook: Rulebook, language: Language = .zh, to w: inout JSONWriter) {
+        write(EvaluationDocument(e, rulebook: rulebook, language: language), file: e.findingsPath, to: &w)
+    }
+
+    /// Writes the object of an evaluated file from its document.
+    public static func write(_ document: EvaluationDocument, file: String, to w: inout JSONWriter) {
         typealias K = CheckOutputKey
         w.beginObject()
         w.key(K.file.stringValue)
-        w.string(e.findingsPath)
+        w.string(file)
         w.key(K.evaluated.stringValue)
         w.bool(true)
-        EvaluationDocument(e, rulebook: rulebook, language: language).writeMembers(to: &w)
+        document.writeMembers(to: &w)
         w.endObject()
     }
 
@@ -239,7 +244,9 @@ extension EvaluationDocument {
         add(.refusalNote, refusalNote)
         w.key(K.items.stringValue)
         w.beginArray(inline: items.isEmpty)
-        for i in items.indices { items[i].write(to: &w, index: i) }
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices { items[i].write(to: &w, index: i) }
+        }
         w.endArray()
         w.key(K.violations.stringValue)
         w.strings(violations)
