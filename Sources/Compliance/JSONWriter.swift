@@ -186,6 +186,15 @@ public struct JSONWriter: ~Copyable {
         afterKey = true
     }
 
+    /// A member's key that may hold any text (escaped as strings are).
+    public mutating func anyKey(_ k: String) {
+        separator()
+        quote(k)
+        put(0x3A)
+        if pretty { put(0x20) }
+        afterKey = true
+    }
+
     // MARK: - Scalars
 
     public mutating func string(_ s: String) {
@@ -309,7 +318,7 @@ public struct JSONWriter: ~Copyable {
         case .object(let o):
             beginObject()
             for (k, e) in o {
-                key(k)
+                anyKey(k)   // keys of data (map keys) may need escaping
                 value(e)
             }
             endObject()
