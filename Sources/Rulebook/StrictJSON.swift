@@ -130,8 +130,8 @@ public struct StrictJSON {
         i += 1
         var out: [DocumentEntry] = []
         out.reserveCapacity(16)
-        // Repeated keys: a linear look among few keys, a set beyond.
-        var seen: Set<String>? = nil
+        // Repeated keys: a linear look among few keys, a table beyond.
+        var seen: KeyTable? = nil
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return out }
         while true {
@@ -148,10 +148,10 @@ public struct StrictJSON {
                 repeated = out.contains { $0.key == key }
             } else {
                 if seen == nil {
-                    seen = Set(minimumCapacity: 64)
-                    for e in out { seen!.insert(e.key) }
+                    seen = KeyTable()
+                    for k in out.indices { _ = seen!.insert(out[k].key, at: k, in: out) }
                 }
-                repeated = !seen!.insert(key).inserted
+                repeated = !seen!.insert(key, at: out.count, in: out)
             }
             guard !repeated else {
                 throw Diagnostic(path: path, line: keyLine, column: keyColumn,
@@ -329,5 +329,52 @@ public struct StrictJSON {
     private func validated(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) throws(Diagnostic) -> String {
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         throw error(at: start, zh: "字符串不是有效的 UTF-8", en: "the string is not valid UTF-8")
+    }
+}
+
+/// The keys of a large object, for finding a repeated key as it is read: an
+/// open-addressing table of entry indices under a cheap hash of the key
+/// (FNV-1a), compared by value on a hash match.
+private struct KeyTable {
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var hashes = [UInt32](repeating: 0, count: 64)
+    private var count = 0
+
+    private static func hash(_ s: String) -> UInt32 {
+        var h: UInt32 = 2166136261
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16777619 }
+        return h
+    }
+
+    /// Adds the key of entry `index` (not yet in `entries` when it is
+    /// `entries.count`); false when an equal key is there already.
+    mutating func insert(_ key: String, at index: Int, in entries: [DocumentEntry]) -> Bool {
+        if (count + 1) * 2 > slots.count { grow() }
+        let h = Self.hash(key)
+        let mask = slots.count - 1
+        var i = Int(h) & mask
+        while slots[i] >= 0 {
+            let k = Int(slots[i])
+            if hashes[i] == h && k < entries.count && entries[k].key == key { return false }
+            i = (i + 1) & mask
+        }
+        slots[i] = Int32(truncatingIfNeeded: index)
+        hashes[i] = h
+        count += 1
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let oldHashes = hashes
+        slots = [Int32](repeating: -1, count: old.count * 2)
+        hashes = [UInt32](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for (j, k) in old.enumerated() where k >= 0 {
+            var i = Int(oldHashes[j]) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = k
+            hashes[i] = oldHashes[j]
+        }
     }
 }
