@@ -35,7 +35,7 @@ enum Explanation {
                 verdict.message = LocalizedText(zh: "规则无法求值：\(reason)", en: "the rule could not be evaluated: \(reason)")
             default: break
             }
-            if rectified.contains(item.id), status != .fail {
+            if !rectified.isEmpty, status != .fail, rectified.contains(item.id) {
                 let at = f.rectifiedOnSite.first { $0.value == item.id }?.place ?? f.entityPlace
                 warnings.append(Diagnostic(at, severity: .warning, zh: "事项“\(item.id)”未判定违规，却记为当场改正",
                                            en: "item '\(item.id)' is marked rectified on site but is not violated"))

@@ -33,11 +33,18 @@ public struct Workspace: Sendable {
     /// checklist yields diagnostics instead of an evaluation.
     public func check(_ paths: [String], entities: FindingsLoader.EntityLookup?) -> [(path: String, evaluation: Evaluation?, diagnostics: [Diagnostic])] {
         paths.map { path in
-            var d = Diagnostics()
-            guard let f = FindingsLoader.read(path: path, entities: entities, diagnostics: &d) else { return (path, nil, d.all) }
-            let e = interpreter.evaluate(f, diagnostics: &d)
-            return (path, e, d.all)
+            let (e, d) = check(path, entities: entities)
+            return (path, e, d)
         }
+    }
+
+    /// Evaluates one findings file. Safe to call from several threads at
+    /// once: the rulebook and the interpreter are immutable.
+    public func check(_ path: String, entities: FindingsLoader.EntityLookup?) -> (evaluation: Evaluation?, diagnostics: [Diagnostic]) {
+        var d = Diagnostics()
+        guard let f = FindingsLoader.read(path: path, entities: entities, diagnostics: &d) else { return (nil, d.all) }
+        let e = interpreter.evaluate(f, diagnostics: &d)
+        return (e, d.all)
     }
 
     /// Runs every checklist's examples.
