@@ -29,6 +29,6 @@ struct SpotcheckCommand: AsyncParsableCommand {
         subcommands: [ValidateCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, DrawCommand.self,
                       DemoCommand.self, InitCommand.self, ImportCommand.self, ConfirmCommand.self, SubmitCommand.self,
                       ReferralCommand.self, StatusCommand.self, ReportCommand.self, DiscloseCommand.self, AuditCommand.self,
-                      ServeCommand.self, UserCommand.self, BenchCommand.self]
+                      ServeCommand.self, UserCommand.self, BenchCommand.self, WorkloadCommand.self]
     )
 }
