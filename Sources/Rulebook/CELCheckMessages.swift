@@ -124,7 +124,7 @@ enum CELCheckMessages {
                 return LocalizedText(zh: "（日期请写成 timestamp('\(day)')）", en: " (write a date as timestamp('\(day)'))")
             }
         }
-        if args.count == 2, case .list = args[1], !isList(args[0]) {
+        if args.count == 2, isList(args[0]) != isList(args[1]) {
             return LocalizedText(zh: "（判断是否为其中之一请用 in）", en: " (to test for one of several, use 'in')")
         }
         return none

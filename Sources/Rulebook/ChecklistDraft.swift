@@ -148,6 +148,7 @@ struct Draft {
             if let answer = draft.answer, !Draft.fits(e.datum, answer, options: draft.options) {
                 var hint = LocalizedText(zh: "", en: "")
                 if answer == .choice, case .string(let s) = e.datum { hint = Suggestion.hint(s, in: draft.options, listing: true) }
+                if answer == .yesNo { hint = ShapeCheck.booleanHint(e) }
                 d.error(e.place, zh: "expect 的值 \(e.datum.display) 与答案类型 \(answer.rawValue) 不符" + hint.zh,
                         en: "expect value \(e.datum.display) does not fit answer type \(answer.rawValue)" + hint.en)
             }

@@ -2,7 +2,8 @@ import Messages
 /// Checks that the files agree with each other: every department, domain,
 /// authority, checklist and item that one file names exists in another.
 enum CrossReferences {
-    static func check(_ book: Rulebook, unloaded: Unloaded, diagnostics d: inout Diagnostics) {
+    static func check(_ book: Rulebook, diagnostics d: inout Diagnostics) {
+        let unloaded = book.unloaded
         var owners: [String: String] = [:]
         var seenDepartments: Set<String> = []
         for dep in book.departments {
@@ -20,20 +21,25 @@ enum CrossReferences {
             d.error(a.place, zh: "机关“\(a.id)”与部门同名", en: "authority '\(a.id)' has the same id as a department")
         }
         let targets = seenDepartments.union(book.authorities.map(\.id)).union([Route.competent])
-        for r in book.routes where !targets.contains(r.to) && !book.departments.isEmpty {
+        for r in book.routes where !targets.contains(r.to) && book.bodiesKnown {
             let hint = Suggestion.hint(r.to, in: targets.sorted())
             d.error(r.place, zh: "移送去向“\(r.to)”不是已声明的部门或机关" + hint.zh, en: "route target '\(r.to)' is not a declared department or authority" + hint.en)
         }
         var checklistIDs: [String: Checklist] = [:]
         for c in book.checklists {
             checklistIDs[c.id] = c
-            if book.department(c.department) == nil, !book.departments.isEmpty {
+            if book.department(c.department) == nil, book.departmentsKnown {
                 let hint = Suggestion.closest(c.department, in: book.departments.map(\.id))
                 d.error(c.departmentPlace, zh: "清单所属部门“\(c.department)”未在 departments.yaml 中声明" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "department '\(c.department)' is not declared in departments.yaml" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+            } else if !c.id.hasPrefix(c.department + ".") {
+                // Checked here, where the departments are known: a misspelt
+                // department is one mistake, not also a wrong id.
+                d.error(c.place, zh: "清单标识“\(c.id)”应以所属部门“\(c.department)”开头",
+                        en: "checklist id '\(c.id)' must start with its department '\(c.department)'")
             }
             for item in c.items {
-                if let domain = item.domain, owners[domain] == nil, !book.departments.isEmpty {
+                if let domain = item.domain, owners[domain] == nil, book.departmentsKnown {
                     let hint = Suggestion.closest(domain, in: Array(owners.keys).sorted())
                     d.error(item.domainPlace, zh: "事项“\(item.id)”的职责领域“\(domain)”不属于任何部门" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                             en: "domain '\(domain)' of item '\(item.id)' belongs to no department" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
@@ -57,7 +63,7 @@ enum CrossReferences {
         }
         let bodyIDs = seenDepartments.union(book.authorities.map(\.id))
         for j in book.jurisdictions {
-            for (id, at) in j.bodyPlaces.sorted(by: { $0.key < $1.key }) where !bodyIDs.contains(id) {
+            for (id, at) in j.bodyPlaces.sorted(by: { $0.key < $1.key }) where !bodyIDs.contains(id) && book.bodiesKnown {
                 let hint = Suggestion.closest(id, in: bodyIDs.sorted())
                 d.error(at, zh: "“\(id)”不是已声明的部门或机关" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
                         en: "'\(id)' is not a declared department or authority" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
@@ -80,7 +86,7 @@ enum CrossReferences {
                 d.error(place(dep), zh: "计划中的部门“\(dep)”重复列出", en: "department '\(dep)' is listed twice in the plan")
             }
             let departmentIDs = book.departments.map(\.id)
-            for dep in Set(p.departments).sorted() where book.department(dep) == nil && !book.departments.isEmpty {
+            for dep in Set(p.departments).sorted() where book.department(dep) == nil && book.departmentsKnown {
                 let hint = Suggestion.hint(dep, in: departmentIDs)
                 d.error(place(dep), zh: "计划中的部门“\(dep)”未声明" + hint.zh, en: "department '\(dep)' of the plan is not declared" + hint.en)
             }
@@ -88,8 +94,11 @@ enum CrossReferences {
                 let hint = Suggestion.hint(p.lead, in: p.departments)
                 d.error(place("lead:" + p.lead), zh: "牵头部门“\(p.lead)”不在参与部门之中" + hint.zh, en: "lead department '\(p.lead)' is not among the plan's departments" + hint.en)
             }
+            // A misspelt department of the plan is one mistake: its
+            // checklists, listed under the right spelling, are not another.
+            let undeclared = p.departments.filter { book.department($0) == nil }
             for (dep, ids) in p.checklists {
-                if !p.departments.contains(dep) {
+                if !p.departments.contains(dep), Suggestion.closest(dep, in: undeclared) == nil {
                     let hint = Suggestion.hint(dep, in: p.departments)
                     d.error(p.checklistPlaces["dept:" + dep] ?? p.place, zh: "“\(dep)”不是本计划的参与部门，不能指定清单" + hint.zh,
                             en: "'\(dep)' is not a department of this plan and cannot have checklists" + hint.en)
@@ -108,7 +117,7 @@ enum CrossReferences {
                     }
                 }
             }
-            for dep in p.departments where (p.checklists[dep] ?? []).isEmpty {
+            for dep in p.departments where (p.checklists[dep] ?? []).isEmpty && !undeclared.contains(dep) {
                 d.warning(place(dep), zh: "参与部门“\(dep)”没有指定检查事项清单", en: "department '\(dep)' has no checklist in this plan")
             }
         }

@@ -44,7 +44,7 @@ enum FullWidthHint {
         let hint = Suggestion.hint(cleaned, in: allowed)
         let c = chars[at]
         return Diagnostic(path: place.path, line: place.line, column: place.column, LocalizedText(
-            zh: "键“\(name)”中用了中文标点“\(c)”：键只由英文字母、数字和下划线组成" + hint.zh,
+            zh: "键「\(name)」中用了中文标点「\(c)」：键只由英文字母、数字和下划线组成" + hint.zh,
             en: "the key '\(name)' holds the full-width '\(c)': keys are ASCII letters, digits and underscores" + hint.en))
     }
 }

@@ -173,7 +173,11 @@ enum FullWidthScan {
                     let before = c[..<i].last { $0 != " " }, after = c[(i + 1)...].first { $0 != " " }
                     if FullWidthScan.isASCIIWord(before), FullWidthScan.isASCIIWord(after) { report(.comma, line, i + 1) }
                 case "：":
-                    if FullWidthScan.isKeyLike(trimmed(c[itemStart..<i])) { report(.colon, line, i + 1) }
+                    let key = trimmed(c[itemStart..<i])
+                    if FullWidthScan.isKeyLike(key) {
+                        let rest = c[(i + 1)...].prefix { $0 != "," && $0 != "}" && $0 != "]" && $0 != "，" }
+                        report(.colon, line, i + 1, key: String(key), rest: String(trimmed(rest)).trimmingCharacters(in: " "))
+                    }
                 default: break
                 }
                 i += 1

@@ -81,8 +81,8 @@ enum LiteralValues {
 
         init(_ book: Rulebook) {
             self.book = book
-            domains = book.departments.flatMap(\.domains).sorted()
-            departments = book.departments.map(\.id)
+            domains = book.departmentsKnown ? book.departments.flatMap(\.domains).sorted() : []
+            departments = book.departmentsKnown ? book.departments.map(\.id) : []
         }
 
         func subject(_ owner: String, _ field: String) -> Subject? {

@@ -79,9 +79,8 @@ enum PlanLoader {
         }
         let lead = f.string("lead", diagnostics: &d)
         let departments = f.strings("departments", diagnostics: &d) ?? []
-        let what = LocalizedText(zh: "抽查计划", en: "the plan")
         let population = f.string("population", diagnostics: &d).flatMap {
-            RuleExpression.compile($0, in: env, expecting: .bool, what: what, diagnostics: &d)
+            RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "抽查范围（population）", en: "the population"), diagnostics: &d)
         }
         var window: ClosedRange<CivilDate>?
         if let w = f.node("window") {
@@ -116,8 +115,12 @@ enum PlanLoader {
                     minOnSite = n.value
                 }
             }
-            pool = inf.string("pool", diagnostics: &d).flatMap { RuleExpression.compile($0, in: env, expecting: .bool, what: what, diagnostics: &d) }
-            avoid = inf.string("avoid", diagnostics: &d).flatMap { RuleExpression.compile($0, in: env, expecting: .bool, what: what, diagnostics: &d) }
+            pool = inf.string("pool", diagnostics: &d).flatMap {
+                RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "检查人员范围（pool）", en: "the inspector pool"), diagnostics: &d)
+            }
+            avoid = inf.string("avoid", diagnostics: &d).flatMap {
+                RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "回避规则（avoid）", en: "the avoid rule"), diagnostics: &d)
+            }
         }
         var checklists: [String: [String]] = [:]
         var checklistPlaces: [String: Place] = [:]
@@ -172,7 +175,7 @@ enum PlanLoader {
         case "rate": return sf.number("rate", diagnostics: &d).map { .rate($0.value) }
         default:
             let strata = sf.string("strata", diagnostics: &d).flatMap {
-                RuleExpression.compile($0, in: env, what: LocalizedText(zh: "分层表达式", en: "the strata expression"), diagnostics: &d)
+                RuleExpression.compile($0, in: env, what: LocalizedText(zh: "分层表达式（strata）", en: "the strata expression"), diagnostics: &d)
             }
             guard let ratesNode = sf.require("rates", diagnostics: &d), !sf.isInvalid("rates") else { return nil }
             var rates: [String: Double] = [:]

@@ -23,6 +23,14 @@ public struct Rulebook: Sendable {
     public var disclosure: DisclosurePolicy = .standard
     /// The types rule expressions were checked against (from `Rules/directories.yaml`).
     public var contexts: ExpressionContexts = .untyped
+    /// What files declare but did not load for an error already reported.
+    var unloaded = Unloaded()
+
+    /// Whether the departments (and their domains) are all known, so that
+    /// a name that is not among them is a mistake of the file naming it.
+    var departmentsKnown: Bool { !departments.isEmpty && !unloaded.incomplete.contains(.departments) }
+    /// Whether every department and authority is known.
+    var bodiesKnown: Bool { departmentsKnown && !unloaded.incomplete.contains(.authorities) }
     /// SHA-256 of every file the rulebook was loaded from, by path.
     public var fileHashes: [String: String] = [:]
 

@@ -42,14 +42,19 @@ extension Rulebook {
             let keys = file.rootValue?.mapping?.compactMap { $0.key.text } ?? []
             guard let kind = RuleFileKind.of(keys: keys) else {
                 unrecognised(file, keys: keys, &d)
+                unloaded.note(text: text)
                 continue
             }
             files.append((file, kind))
         }
         for (file, kind) in files where kind == .directories {
+            let before = d.errors.count
             if let s = SupportLoaders.loadDirectories(file, diagnostics: &d) {
                 (book.entitySchema, book.inspectorSchema, book.columnDisplay, book.contexts) = (s.entities, s.inspectors, s.display, s.contexts)
             }
+            // Columns a wrong declaration leaves unknown: expressions are
+            // not checked against a half-read directory.
+            if d.errors.count > before { book.contexts = .untyped }
         }
         var years: [HolidayYear] = []
         var yearPlaces: [Int: Place] = [:]
@@ -90,13 +95,14 @@ extension Rulebook {
             }
             if d.errors.count > before { unloaded.note(file: file, kind: kind) }
         }
+        book.unloaded = unloaded
         if !years.isEmpty {
             do { book.calendar = try WorkingDayCalendar(years: years) } catch {
                 let at = yearPlaces[error.year ?? 0] ?? Place(path: sources.first?.path ?? ".", line: 1, column: 1)
                 d.error(at, zh: "节假日安排有误：\(error.message.zh)", en: "calendar data is inconsistent: \(error.message.en)")
             }
         }
-        CrossReferences.check(book, unloaded: unloaded, diagnostics: &d)
+        CrossReferences.check(book, diagnostics: &d)
         LiteralValues.check(book, diagnostics: &d)
         ExampleFields.check(book, diagnostics: &d)
         return (book, d.all)
@@ -134,28 +140,34 @@ extension Rulebook {
 /// The checklists and jurisdictions that a file declares but that did not
 /// load because of an error already reported: the files naming them must
 /// not add "does not exist" for the same mistake.
-struct Unloaded {
+struct Unloaded: Sendable {
     private(set) var ids: Set<String> = []
+    /// Kinds of file (departments, authorities) that had an error: what
+    /// they declare is not fully known, and nothing is reported missing.
+    private(set) var incomplete: Set<RuleFileKind> = []
 
     func contains(_ kind: RuleFileKind, _ id: String) -> Bool { ids.contains(kind.rawValue + ":" + id) }
 
     mutating func note(file: YAMLFile, kind: RuleFileKind) {
+        incomplete.insert(kind)
         guard kind == .checklist || kind == .jurisdictions || kind == .plan,
               let id = file.rootValue?.mapping?.first(where: { $0.key.text == kind.marker })?.value.text else { return }
         ids.insert(kind.rawValue + ":" + id)
     }
 
-    /// For a file that is not even YAML: its id from a `checklist:` (or
-    /// `plan:`, `jurisdiction:`) line at the start of a line.
+    /// For a file that is not YAML, or not a known kind: its id from a
+    /// `checklist:` (or `plan:`, `jurisdiction:`) line at the start of a
+    /// line, the key possibly misspelt (`checklst:`) or with a full-width colon.
     mutating func note(text: String) {
+        let kinds: [RuleFileKind] = [.checklist, .plan, .jurisdictions]
         for line in text.split(separator: "\n").prefix(200) {
-            for kind in [RuleFileKind.checklist, .plan, .jurisdictions] {
-                for sep in [":", "："] where line.hasPrefix(kind.marker + sep) {
-                    let id = line.dropFirst(kind.marker.count + 1).split(separator: "#").first?
-                        .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) ?? ""
-                    if !id.isEmpty { ids.insert(kind.rawValue + ":" + id) }
-                }
-            }
+            guard let sep = line.firstIndex(where: { $0 == ":" || $0 == "：" }), line.first?.isLetter == true else { continue }
+            let key = String(line[..<sep])
+            guard let kind = kinds.first(where: { $0.marker == key }) ?? Suggestion.closest(key, in: kinds.map(\.marker))
+                .flatMap({ m in kinds.first { $0.marker == m } }) else { continue }
+            let id = line[line.index(after: sep)...].split(separator: "#").first?
+                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) ?? ""
+            if !id.isEmpty { ids.insert(kind.rawValue + ":" + id) }
         }
     }
 }

@@ -63,7 +63,7 @@ enum ChecklistShapes {
         FieldShape("expect", .anything, "简写：答案不等于 expect 即违规", "Shorthand: violated when value != expect"),
         FieldShape("required", .boolean, "适用时是否必须作答，默认 true", "Whether a relevant item must be answered; default true"),
         FieldShape("compute", .expression, "CEL：由其他答案计算得出（不填 answer）", "CEL: the value is computed from other answers (no answer)"),
-    ] + common)
+    ] + common, exactlyOne: [["answer"], ["compute"]])
 
     static let rule = ObjectShape("规则", "a rule", head + common.map { f in
         var f = f

@@ -28,7 +28,7 @@ enum PlanShapes {
         FieldShape("rounding", .choice(rounding), "取整：ceil（不少于）、round、floor", "ceil, round or floor"),
         FieldShape("declared_rate", .number(rateBounds), "计划写明的总体比例（抽签报告差额）", "The plan's stated overall rate (the draw reports the gap)"),
         FieldShape("credit_graded", .boolean, "按信用风险分级抽取（计入该指标）", "Draws by credit-risk grade (counts toward that target)"),
-    ])
+    ], exactlyOne: [["strata"], ["rate"], ["count"], ["all"]], needs: ["strata": ["rates"]])
     static let inspectors = ObjectShape("检查人员", "inspectors", [
         FieldShape("per_team", .integer(Bounds(min: 2, max: 50, message: LocalizedText(
             zh: "实地核查时检查人员不少于2人，per_team 应在 2 至 50 之间", en: "on-site checks need at least 2 inspectors: per_team must be 2 to 50"))),

@@ -83,9 +83,17 @@ public struct ObjectShape: Sendable {
     /// How messages name the mapping, e.g. 检查事项 / a check item.
     public var what: LocalizedText
     public var fields: [FieldShape]
-    public init(_ zh: String, _ en: String, _ fields: [FieldShape]) {
+    /// Groups of keys of which exactly one must be given (`answer` or
+    /// `compute`; `days` or `from` and `to`). The loader says what is wrong
+    /// in its own words; the schema states it as `oneOf`.
+    public var exactlyOne: [[String]]
+    /// Keys that need others (`strata` needs `rates`).
+    public var needs: [String: [String]]
+    public init(_ zh: String, _ en: String, _ fields: [FieldShape], exactlyOne: [[String]] = [], needs: [String: [String]] = [:]) {
         self.what = LocalizedText(zh: zh, en: en)
         self.fields = fields
+        self.exactlyOne = exactlyOne
+        self.needs = needs
     }
 
     public var keys: [String] { fields.map(\.key) }

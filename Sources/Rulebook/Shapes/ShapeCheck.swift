@@ -80,7 +80,7 @@ enum ShapeCheck {
     }
 
     /// `是`, `yes`, `对` → true; `否`, `no`, `不` → false.
-    private static func booleanHint(_ v: YAMLValue) -> LocalizedText {
+    static func booleanHint(_ v: YAMLValue) -> LocalizedText {
         guard let t = v.text?.lowercased() else { return LocalizedText(zh: "", en: "") }
         let yes: Set<String> = ["是", "yes", "y", "on", "对", "有", "真", "√", "t", "1"]
         let no: Set<String> = ["否", "no", "n", "off", "不", "无", "没有", "假", "×", "f", "0"]

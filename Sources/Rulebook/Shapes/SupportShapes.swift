@@ -35,7 +35,7 @@ enum SupportShapes {
         FieldShape("days", .list(.date), "放假日期（或用 from、to）", "Days off (or from and to)"),
         FieldShape("from", .date, "放假开始", "First day off"),
         FieldShape("to", .date, "放假结束", "Last day off"),
-    ])
+    ], exactlyOne: [["days"], ["from", "to"]])
     static let calendar = ObjectShape("节假日安排", "a holiday calendar", [
         FieldShape("year", .integer, required: true, "年份", "Year"),
         FieldShape("source", .text, "国务院办公厅通知", "The State Council notice"),
