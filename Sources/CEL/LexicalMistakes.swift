@@ -25,6 +25,11 @@ extension Lexer {
         case ("&", "&", _), ("|", "|", _): return nil
         case ("&", _, _): return .wrongOperator(found: "&", meant: "&&")
         case ("|", _, _): return .wrongOperator(found: "|", meant: "||")
+        case ("≥", _, _): return .wrongOperator(found: "≥", meant: ">=")
+        case ("≤", _, _): return .wrongOperator(found: "≤", meant: "<=")
+        case ("≠", _, _): return .wrongOperator(found: "≠", meant: "!=")
+        case ("×", _, _): return .wrongOperator(found: "×", meant: "*")
+        case ("÷", _, _): return .wrongOperator(found: "÷", meant: "/")
         default: return nil
         }
     }

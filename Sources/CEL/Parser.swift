@@ -10,9 +10,9 @@ public struct Parser {
     public static let maxDepth = 96
     public static let maxHeight = 100
 
-    private let source: Source
-    private var tokens: [Token] = []
-    private var p = 0
+    let source: Source
+    var tokens: [Token] = []
+    var p = 0
     private var nextID = 1
     private var depth = 0
     private var heights: [Int32] = [0]
@@ -36,65 +36,13 @@ public struct Parser {
 
     // MARK: - Helpers
 
-    private var current: Token { tokens[p] }
+    var current: Token { tokens[p] }
 
-    private func fail(_ message: String, _ kind: IssueKind = .other, at offset: Int? = nil) -> CELIssue {
+    func fail(_ message: String, _ kind: IssueKind = .other, at offset: Int? = nil) -> CELIssue {
         CELIssue(stage: .parse, kind: kind, message: message, position: source.position(of: offset ?? current.offset))
     }
 
-    /// The text of the token at `index` as written, for issue kinds.
-    private func text(at index: Int) -> String {
-        let t = tokens[index]
-        switch t.kind {
-        case .identifier(let n): return n
-        case .punct(let s): return s
-        case .end: return ""
-        default:
-            let end = index + 1 < tokens.count ? tokens[index + 1].offset : source.scalars.count
-            var out = String.UnicodeScalarView()
-            out.append(contentsOf: source.scalars[t.offset..<end])
-            while let last = out.last, last == " " || last == "\n" || last == "\t" || last == "\r" { out.removeLast() }
-            return String(out)
-        }
-    }
-
-    private func text(_ t: Token) -> String {
-        t.offset == current.offset ? text(at: p) : (tokens.firstIndex { $0.offset == t.offset }.map { text(at: $0) } ?? "")
-    }
-
-    /// The words other languages use for CEL's `&&`, `||` and `!`.
-    private static let wordOperators: [String: String] = ["and": "&&", "or": "||", "not": "!", "AND": "&&", "OR": "||", "NOT": "!"]
-
-    private var previousText: String? { p > 0 ? text(at: p - 1) : nil }
-
-    /// Why the current token cannot go on an expression that is complete.
-    private func trailing() -> CELIssue {
-        let t = current
-        let message = "unexpected \(describe(t)) after the end of the expression"
-        switch t.kind {
-        case .identifier(let w) where Parser.wordOperators[w] != nil:
-            return fail(message, .wordOperator(found: w, meant: Parser.wordOperators[w]!))
-        case .punct(")"), .punct("]"), .punct("}"):
-            return fail(message, .unmatchedClosing(text(t)))
-        case .punct("(") , .punct("["), .punct("{"), .punct("!"), .punct("."), .identifier, .int, .uint, .double, .string, .bytes:
-            return fail(message, .missingOperator(found: text(t)))
-        default:
-            return fail(message, .unexpectedToken(text(t)))
-        }
-    }
-
-    /// Why the current token is not `expected`.
-    private func mismatch(_ expected: String) -> CELIssue {
-        let t = current
-        let message = "expected '\(expected)' but found \(describe(t))"
-        switch t.kind {
-        case .identifier(let w) where Parser.wordOperators[w] != nil:
-            return fail(message, .wordOperator(found: w, meant: Parser.wordOperators[w]!))
-        default: return fail(message, .expectedToken(expected: expected, found: text(t)))   // "" at the end
-        }
-    }
-
-    private func describe(_ t: Token) -> String {
+    func describe(_ t: Token) -> String {
         switch t.kind {
         case .identifier(let n): return "'\(n)'"
         case .punct(let s): return "'\(s)'"
@@ -108,24 +56,13 @@ public struct Parser {
         return false
     }
 
-    private mutating func accept(_ s: String) -> Bool {
+    mutating func accept(_ s: String) -> Bool {
         if isPunct(s) { p += 1; return true }
         return false
     }
 
     private mutating func expect(_ s: String) throws(CELIssue) {
         guard accept(s) else { throw mismatch(s) }
-    }
-
-    /// Expects the bracket that closes the one opened at `opening`; at the
-    /// end of the text the mistake is the opening bracket left unclosed.
-    private mutating func expectClosing(_ s: String, opening: Int) throws(CELIssue) {
-        if accept(s) { return }
-        if case .end = current.kind {
-            let open = s == ")" ? "(" : (s == "]" ? "[" : "{")
-            throw fail("unclosed '\(open)': expected '\(s)' but found end of expression", .unclosed(opening: open, closing: s), at: opening)
-        }
-        throw mismatch(s)
     }
 
     private mutating func node(_ kind: Expr.Kind, at offset: Int) throws(CELIssue) -> Expr {
@@ -342,7 +279,7 @@ public struct Parser {
         }
     }
 
-    private static let binaryOperators: Set<String> = ["&&", "||", "==", "!=", "<", "<=", ">", ">=", "+", "*", "/", "%", "?", ":", ","]
+    static let binaryOperators: Set<String> = ["&&", "||", "==", "!=", "<", "<=", ">", ">=", "+", "*", "/", "%", "?", ":", ","]
 
     private mutating func mapEntries(opening: Int) throws(CELIssue) -> [Expr.MapEntry] {
         var entries: [Expr.MapEntry] = []

@@ -14,12 +14,18 @@ enum FullWidthHint {
     ]
 
     static func forList(_ v: YAMLValue) -> LocalizedText {
-        guard let first = v.scalar?.string.first, first == "【" || first == "［" else { return none }
+        guard let first = v.scalar?.string.first, first == "【" || first == "［" || first == "（" || first == "(" else { return none }
         return LocalizedText(zh: "（列表要用英文方括号“[ ]”，这里用了中文的“\(first)”）",
                              en: " (a list is written in ASCII brackets '[ ]'; this uses the full-width '\(first)')")
     }
 
     static func forMapping(_ v: YAMLValue) -> LocalizedText {
+        if let text = v.scalar?.string, let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }),
+           FullWidthScan.isKeyLike(ArraySlice(Array(text[..<colon]))) {
+            let key = text[..<colon], rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            return LocalizedText(zh: "（键和值之间要用英文冒号加一个空格：“\(key): \(rest)”）",
+                                 en: " (a key and its value are separated by an ASCII colon and a space: '\(key): \(rest)')")
+        }
         guard let first = v.scalar?.string.first, first == "｛" else { return none }
         return LocalizedText(zh: "（映射要用英文花括号“{ }”，这里用了中文的“\(first)”）",
                              en: " (a mapping is written in ASCII braces '{ }'; this uses the full-width '\(first)')")
@@ -28,6 +34,34 @@ enum FullWidthHint {
     static func forNumber(_ v: YAMLValue) -> LocalizedText {
         guard let s = v.scalar?.string, s.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 || $0 == "．" || $0 == "－" }) else { return none }
         return LocalizedText(zh: "（数字请用半角字符）", en: " (write numbers with ASCII digits)")
+    }
+
+    /// A word, number, date or truth value holding full-width punctuation
+    /// (`severity: minor；`, `answer: “yes_no”`): reported at that character,
+    /// with the word it stands for when that is clear. Free text and
+    /// expressions keep theirs (CEL reports its own).
+    static func inValue(_ v: YAMLValue, _ shape: ValueShape, key: String) -> Diagnostic? {
+        let candidates: [String]
+        switch shape {
+        case .choice(let c): candidates = c.values
+        case .identifier, .pattern, .integer, .number, .boolean, .date: candidates = []
+        default: return nil
+        }
+        guard let text = v.scalar?.string else { return nil }
+        let chars = Array(text)
+        guard let at = chars.firstIndex(where: { ascii[$0] != nil }) else { return nil }
+        let cleaned = String(chars.filter { ascii[$0] == nil }).trimmingCharacters(in: .whitespaces)
+        var hint = LocalizedText(zh: "", en: "")
+        if candidates.isEmpty ? !cleaned.isEmpty : candidates.contains(cleaned) {
+            hint = LocalizedText(zh: "（是否应为“\(cleaned)”？）", en: " (did you mean '\(cleaned)'?)")
+        } else if !candidates.isEmpty {
+            hint = Suggestion.hint(cleaned, in: candidates)
+        }
+        let place = v.origin?.place(ofValueOffset: at) ?? v.place
+        let c = chars[at]
+        return Diagnostic(path: place.path, line: place.line, column: place.column, LocalizedText(
+            zh: "“\(key)”的值「\(text)」中用了中文标点「\(c)」" + hint.zh,
+            en: "the value of '\(key)', '\(text)', holds the full-width '\(c)'" + hint.en))
     }
 
     /// A key holding full-width punctuation (but otherwise ASCII, so it is

@@ -8,10 +8,12 @@ import Messages
 /// reported here at its own line and column, naming the character. Only
 /// structural positions count: `：` and `，` inside text stay text.
 enum FullWidthScan {
-    static func problems(in text: String, path: String) -> [Diagnostic] {
-        // Every character looked for is encoded with a lead byte 0xE3 or 0xEF.
-        guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return [] }
-        var scanner = Scanner(path: path)
+    /// `always`: scan even a text without full-width characters (for a
+    /// missing space after a colon, looked for once YAML has failed).
+    static func problems(in text: String, path: String, always: Bool = false) -> [Diagnostic] {
+        // Every full-width character looked for is encoded with a lead byte 0xE3 or 0xEF.
+        guard always || text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return [] }
+        var scanner = Scanner(path: path, yamlFailed: always)
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var chars = Array(line)
             if chars.last == "\r" { chars.removeLast() }
@@ -49,10 +51,13 @@ enum FullWidthScan {
         case .dash:
             return LocalizedText(zh: "这里用了全角的“－”：列表项以英文“-”加一个空格开头",
                                  en: "a full-width '－' is used here: list items start with an ASCII '-' and a space")
+        case .noSpaceAfterColon:
+            return LocalizedText(zh: "键“\(key)”的冒号后面要有一个空格，如“\(key): \(rest)”",
+                                 en: "a space must follow the colon after '\(key)', as in '\(key): \(rest)'")
         }
     }
 
-    enum Problem { case colon, comma, indentSpace, spaceAfterColon, dash }
+    enum Problem { case colon, comma, indentSpace, spaceAfterColon, dash, noSpaceAfterColon }
 
     /// Line by line, keeping what spans lines: block scalars, flow
     /// collections and quoted scalars.
@@ -63,8 +68,20 @@ enum FullWidthScan {
         var blockParent: Int?
         var flowDepth = 0
         var openQuote: Character?
+        /// For a flow sequence at the outermost level: its items so far and
+        /// where a `，` stood, to report `[是，否]` read as one item.
+        var sequenceItems = 0
+        var sequenceComma: (line: Int, column: Int)?
+        var outermostIsSequence = false
 
-        init(path: String) { self.path = path }
+        /// YAML has failed on the text: an ASCII word right after a key's
+        /// colon (`id:gas_alarm`) is then taken for a missing space too.
+        let yamlFailed: Bool
+
+        init(path: String, yamlFailed: Bool) {
+            self.path = path
+            self.yamlFailed = yamlFailed
+        }
 
         mutating func report(_ p: Problem, _ line: Int, _ column: Int, key: String = "", rest: String = "") {
             let m = FullWidthScan.message(p, key: key, rest: rest)
@@ -128,6 +145,13 @@ enum FullWidthScan {
                         value(c, after: j, line: line, indent: indent)
                         return
                     }
+                    // `unit:天`: YAML reads one word and fails a line later.
+                    if c[j] == ":", j + 1 < c.count, !c[j + 1].isASCII || (yamlFailed && c[j + 1] != "/" && c[j + 1] != ":"),
+                       FullWidthScan.isKeyLike(trimmed(c[i..<j])) {
+                        let rest = String(c[(j + 1)...]).trimmingCharacters(in: " ")
+                        report(.noSpaceAfterColon, line, j + 1, key: String(trimmed(c[i..<j])), rest: String(rest.prefix(20)))
+                        return
+                    }
                     if c[j] == "：" {
                         if FullWidthScan.isKeyLike(trimmed(c[i..<j])) {
                             let rest = String(c[(j + 1)...]).trimmingCharacters(in: " ")
@@ -160,18 +184,28 @@ enum FullWidthScan {
                     guard let end = closing(ch, c, from: i + 1) else { openQuote = ch; return }
                     i = end
                 case "[", "{":
+                    if flowDepth == 0 { outermostIsSequence = ch == "["; sequenceItems = 1; sequenceComma = nil }
                     flowDepth += 1
                     itemStart = i + 1
                 case "]", "}":
                     flowDepth -= 1
-                    if flowDepth <= 0 { flowDepth = 0; return }
+                    if flowDepth <= 0 {
+                        flowDepth = 0
+                        if outermostIsSequence, sequenceItems == 1, let at = sequenceComma { report(.comma, at.line, at.column) }
+                        return
+                    }
                 case ",":
                     itemStart = i + 1
+                    if flowDepth == 1 { sequenceItems += 1 }
                 case "#" where i > 0 && c[i - 1] == " ":
                     return
                 case "，":
                     let before = c[..<i].last { $0 != " " }, after = c[(i + 1)...].first { $0 != " " }
-                    if FullWidthScan.isASCIIWord(before), FullWidthScan.isASCIIWord(after) { report(.comma, line, i + 1) }
+                    if FullWidthScan.isASCIIWord(before), FullWidthScan.isASCIIWord(after) {
+                        report(.comma, line, i + 1)
+                    } else if flowDepth == 1, sequenceComma == nil {
+                        sequenceComma = (line, i + 1)   // reported if the list has no other item
+                    }
                 case "：":
                     let key = trimmed(c[itemStart..<i])
                     if FullWidthScan.isKeyLike(key) {

@@ -52,7 +52,10 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
             return YAMLFile(path: path, text: text, root: node, source: YAMLSource(path: path, text: text),
                             sha256: Hash.sha256Hex(Array(text.utf8)))
         } catch let error as YamlError {
-            diagnostics.append(YAMLFile.diagnostic(for: error, path: path, text: text))
+            // A missing space after a key's colon (`unit:天`) fails a line
+            // later in libyaml's words: said where it is instead.
+            let found = FullWidthScan.problems(in: text, path: path, always: true)
+            diagnostics.append(contentsOf: found.isEmpty ? [YAMLFile.diagnostic(for: error, path: path, text: text)] : found)
             return nil
         } catch {
             // Never a raw Swift error description: it would be English, or

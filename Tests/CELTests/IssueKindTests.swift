@@ -28,6 +28,8 @@ struct IssueKindTests {
         ("value > 1 & value < 3", 1, 11, .wrongOperator(found: "&", meant: "&&")),
         ("value > 1 | value < 3", 1, 11, .wrongOperator(found: "|", meant: "||")),
         ("value > 1 and value < 3", 1, 11, .wordOperator(found: "and", meant: "&&")),
+        ("value > 1 AND value < 3", 1, 11, .wordOperator(found: "AND", meant: "&&")),
+        ("value ≥ 1", 1, 7, .wrongOperator(found: "≥", meant: ">=")),
         ("(value > 1 or value < 3)", 1, 12, .wordOperator(found: "or", meant: "||")),
         ("not accompany_meal_system", 1, 1, .wordOperator(found: "not", meant: "!")),
         ("(value > 1 && value < 3", 1, 1, .unclosed(opening: "(", closing: ")")),

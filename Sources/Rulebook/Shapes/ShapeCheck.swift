@@ -11,6 +11,10 @@ enum ShapeCheck {
             d.error(v.place, zh: "\(name.zh)应为\(zh)，实为\(v.kindName.zh)\(hint.zh)", en: "\(name.en) must be \(en), not \(v.kindName.en)\(hint.en)")
             return false
         }
+        if let fw = FullWidthHint.inValue(v, shape, key: key) {
+            d.append(fw)
+            return false
+        }
         switch shape {
         case .anything, .object: return true
         case .text, .expression, .identifier, .pattern:
