@@ -21,7 +21,7 @@ enum FullWidthHint {
 
     static func forMapping(_ v: YAMLValue) -> LocalizedText {
         if let text = v.scalar?.string, let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }),
-           FullWidthScan.isKeyLike(ArraySlice(Array(text[..<colon]))) {
+           FullWidthScan.isKeyLike(text[..<colon]) {
             let key = text[..<colon], rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return LocalizedText(zh: "（键和值之间要用英文冒号加一个空格：“\(key): \(rest)”）",
                                  en: " (a key and its value are separated by an ASCII colon and a space: '\(key): \(rest)')")
@@ -47,7 +47,8 @@ enum FullWidthHint {
         case .identifier, .pattern, .integer, .number, .boolean, .date: candidates = []
         default: return nil
         }
-        guard let text = v.scalar?.string else { return nil }
+        // Every character looked for has a UTF-8 lead byte 0xE2, 0xE3 or 0xEF.
+        guard let text = v.scalar?.string, text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }) else { return nil }
         let chars = Array(text)
         guard let at = chars.firstIndex(where: { ascii[$0] != nil }) else { return nil }
         let cleaned = String(chars.filter { ascii[$0] == nil }).trimmingCharacters(in: .whitespaces)

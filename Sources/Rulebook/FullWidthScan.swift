@@ -15,21 +15,32 @@ enum FullWidthScan {
         guard always || text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return [] }
         var scanner = Scanner(path: path, yamlFailed: always)
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var chars = Array(line)
+            var chars = Array(line.unicodeScalars)   // columns count scalars, as libyaml's do
             if chars.last == "\r" { chars.removeLast() }
             scanner.scan(chars, line: n + 1)
         }
         return scanner.found
     }
 
-    static func isKeyLike(_ s: ArraySlice<Character>) -> Bool {
-        guard let first = s.first, first.isASCII, first.isLetter || first == "_" else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }
+    static func isKeyLike(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = s.first, isLetter(first) || first == "_" else { return false }
+        return s.allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    static func isASCIIWord(_ c: Character?) -> Bool {
-        guard let c, c.isASCII else { return false }
-        return c.isLetter || c.isNumber || c == "_" || c == "'" || c == "\"" || c == "." || c == "-"
+    static func isKeyLike(_ s: Substring) -> Bool { isKeyLike(ArraySlice(Array(s.unicodeScalars))) }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    static func isASCIIWord(_ c: Unicode.Scalar?) -> Bool {
+        guard let c else { return false }
+        return isLetter(c) || isDigit(c) || c == "_" || c == "'" || c == "\"" || c == "." || c == "-"
+    }
+
+    static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s)
+        return String(out)
     }
 
     static func message(_ what: Problem, key: String = "", rest: String = "") -> LocalizedText {
@@ -67,7 +78,7 @@ enum FullWidthScan {
         /// Indentation of the line that opened a block scalar (`|`, `>`).
         var blockParent: Int?
         var flowDepth = 0
-        var openQuote: Character?
+        var openQuote: Unicode.Scalar?
         /// For a flow sequence at the outermost level: its items so far and
         /// where a `，` stood, to report `[是，否]` read as one item.
         var sequenceItems = 0
@@ -88,7 +99,7 @@ enum FullWidthScan {
             found.append(Diagnostic(path: path, line: line, column: column, m))
         }
 
-        mutating func scan(_ c: [Character], line: Int) {
+        mutating func scan(_ c: [Unicode.Scalar], line: Int) {
             let indent = c.prefix { $0 == " " }.count
             if let parent = blockParent {
                 if indent > parent || c.allSatisfy({ $0 == " " }) { return }
@@ -119,7 +130,7 @@ enum FullWidthScan {
 
         /// A node starting at `i`: a flow collection, a quoted or block
         /// scalar, or a plain scalar that may be a key.
-        mutating func node(_ c: [Character], from start: Int, line: Int, indent: Int, keyAllowed: Bool) {
+        mutating func node(_ c: [Unicode.Scalar], from start: Int, line: Int, indent: Int, keyAllowed: Bool) {
             var i = start
             while i < c.count, c[i] == "&" || c[i] == "!" {   // anchors and tags
                 while i < c.count, c[i] != " " { i += 1 }
@@ -146,16 +157,16 @@ enum FullWidthScan {
                         return
                     }
                     // `unit:天`: YAML reads one word and fails a line later.
-                    if c[j] == ":", j + 1 < c.count, !c[j + 1].isASCII || (yamlFailed && c[j + 1] != "/" && c[j + 1] != ":"),
+                    if c[j] == ":", j + 1 < c.count, c[j + 1].value > 0x7F || (yamlFailed && c[j + 1] != "/" && c[j + 1] != ":"),
                        FullWidthScan.isKeyLike(trimmed(c[i..<j])) {
-                        let rest = String(c[(j + 1)...]).trimmingCharacters(in: " ")
-                        report(.noSpaceAfterColon, line, j + 1, key: String(trimmed(c[i..<j])), rest: String(rest.prefix(20)))
+                        let rest = FullWidthScan.text(c[(j + 1)...]).trimmingCharacters(in: " ")
+                        report(.noSpaceAfterColon, line, j + 1, key: FullWidthScan.text(trimmed(c[i..<j])), rest: String(rest.prefix(20)))
                         return
                     }
                     if c[j] == "：" {
                         if FullWidthScan.isKeyLike(trimmed(c[i..<j])) {
-                            let rest = String(c[(j + 1)...]).trimmingCharacters(in: " ")
-                            report(.colon, line, j + 1, key: String(trimmed(c[i..<j])), rest: String(rest.prefix(20)))
+                            let rest = FullWidthScan.text(c[(j + 1)...]).trimmingCharacters(in: " ")
+                            report(.colon, line, j + 1, key: FullWidthScan.text(trimmed(c[i..<j])), rest: String(rest.prefix(20)))
                         }
                         return
                     }
@@ -166,7 +177,7 @@ enum FullWidthScan {
         }
 
         /// The value after a key's colon at `colon`.
-        mutating func value(_ c: [Character], after colon: Int, line: Int, indent: Int) {
+        mutating func value(_ c: [Unicode.Scalar], after colon: Int, line: Int, indent: Int) {
             var j = colon + 1
             if j < c.count, c[j] == "　" { report(.spaceAfterColon, line, j + 1); return }
             while j < c.count, c[j] == " " { j += 1 }
@@ -174,7 +185,7 @@ enum FullWidthScan {
         }
 
         /// Inside `[…]` or `{…}`, possibly over several lines.
-        mutating func flow(_ c: [Character], from start: Int, line: Int) {
+        mutating func flow(_ c: [Unicode.Scalar], from start: Int, line: Int) {
             var i = start
             var itemStart = i
             while i < c.count {
@@ -210,7 +221,7 @@ enum FullWidthScan {
                     let key = trimmed(c[itemStart..<i])
                     if FullWidthScan.isKeyLike(key) {
                         let rest = c[(i + 1)...].prefix { $0 != "," && $0 != "}" && $0 != "]" && $0 != "，" }
-                        report(.colon, line, i + 1, key: String(key), rest: String(trimmed(rest)).trimmingCharacters(in: " "))
+                        report(.colon, line, i + 1, key: FullWidthScan.text(key), rest: FullWidthScan.text(trimmed(rest)))
                     }
                 default: break
                 }
@@ -219,7 +230,7 @@ enum FullWidthScan {
         }
 
         /// The index of the quote closing a scalar opened before `from`.
-        func closing(_ q: Character, _ c: [Character], from: Int) -> Int? {
+        func closing(_ q: Unicode.Scalar, _ c: [Unicode.Scalar], from: Int) -> Int? {
             var i = from
             while i < c.count {
                 if q == "\"", c[i] == "\\" { i += 2; continue }
@@ -232,7 +243,7 @@ enum FullWidthScan {
             return nil
         }
 
-        func trimmed(_ s: ArraySlice<Character>) -> ArraySlice<Character> {
+        func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
             var s = s
             while s.first == " " { s = s.dropFirst() }
             while s.last == " " { s = s.dropLast() }

@@ -24,8 +24,25 @@ enum LiteralValues {
         for e in book.routes.map(\.when) + book.results.map(\.when) { check(e, known, options: [:], valueItem: nil, &d) }
         for p in book.plans {
             var expressions = [p.population] + [p.inspectorPool, p.avoid].compactMap { $0 }
-            if case .stratified(let strata, _) = p.sample { expressions.append(strata) }
+            if case .stratified(let strata, let rates) = p.sample {
+                expressions.append(strata)
+                checkRates(p, strata, rates, book, &d)
+            }
             for e in expressions { check(e, known, options: [:], valueItem: nil, &d) }
+        }
+    }
+
+    /// `strata: entity.credit_grade` with `rates: {A: …}`: each rate's
+    /// stratum must be a coded value of that column, or it never matches.
+    private static func checkRates(_ p: Plan, _ strata: RuleExpression, _ rates: [String: Double], _ book: Rulebook, _ d: inout Diagnostics) {
+        let text = strata.text.trimmingSpaces
+        guard text.hasPrefix("entity."), case let column = String(text.dropFirst(7)), Identifier.isValid(column),
+              let codes = book.contexts.codes["entity"]?[column] else { return }
+        for key in rates.keys.sorted() where !codes.contains(key) {
+            let at = p.ratePlaces[key] ?? p.place
+            let hint = Suggestion.hint(key, in: codes, listing: true)
+            d.error(at, zh: "“\(key)”不是检查对象名录“\(column)”列的取值，这一层永远抽不到" + hint.zh,
+                    en: "'\(key)' is not a value of the entity directory column '\(column)': this stratum never matches" + hint.en)
         }
     }
 

@@ -54,6 +54,8 @@ public struct Plan: Sendable {
     public var place: Place
     var checklistPlaces: [String: Place]
     var departmentPlaces: [String: Place]
+    /// Where each stratum's rate was written (`rates: {A: …}`).
+    var ratePlaces: [String: Place] = [:]
 }
 
 enum PlanLoader {
@@ -95,12 +97,14 @@ enum PlanLoader {
         var rounding = Plan.Rounding.ceil
         var declared: Double?
         var creditGraded = false
+        var ratePlaces: [String: Place] = [:]
         if let s = f.node("sample") {
             let sf = FieldReader(s, shape: PlanShapes.sample, diagnostics: &d)
             rounding = sf.string("rounding", diagnostics: &d).flatMap { Plan.Rounding(rawValue: $0.value) } ?? .ceil
             declared = sf.number("declared_rate", diagnostics: &d)?.value
             creditGraded = sf.bool("credit_graded", diagnostics: &d) ?? false
             if sf.ok { sample = readSample(sf, env, &d) }
+            for (k, _) in sf.node("rates")?.mapping ?? [] { if let t = k.text { ratePlaces[t] = k.place } }
         }
         var perTeam = 2
         var minOnSite = 2
@@ -154,7 +158,7 @@ enum PlanLoader {
                     minOnSite: minOnSite, inspectorPool: pool, avoid: avoid,
                     checklists: checklists, confirmWithinWorkingDays: deadlines.0, resultsWithinWorkingDays: deadlines.1,
                     discloseWithinWorkingDays: deadlines.2, path: file.path, sha256: file.sha256, place: id.place,
-                    checklistPlaces: checklistPlaces, departmentPlaces: deptPlaces)
+                    checklistPlaces: checklistPlaces, departmentPlaces: deptPlaces, ratePlaces: ratePlaces)
     }
 
     /// A date the shape has checked (nil when missing or reported).

@@ -210,6 +210,23 @@ struct AuthoringMistakesTests {
     @Test("4. checks that depend on a wrong value are skipped", arguments: AuthoringCases.oneError)
     func oneError(_ c: AuthoringMistake) throws { try Self.check(c) }
 
+    /// The same through the command line, as a rule author runs it: the
+    /// draft given to `spotcheck validate`, one error line printed, exit 1.
+    @Test("spotcheck validate prints the one error, in the language asked for", arguments: AuthoringCases.all)
+    func printed(_ c: AuthoringMistake) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authoring-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let draft = dir.appendingPathComponent((c.file as NSString).lastPathComponent).path
+        try c.draft.write(toFile: draft, atomically: true, encoding: .utf8)
+        for (lang, message) in [("zh", c.zh), ("en", c.en)] {
+            let r = try CLIRunner.run(["validate", "--root", Authoring.root, "--lang", lang, draft])
+            #expect(r.status == 1, "\(c.name): \(r)")
+            let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(errors == ["\(draft):\(c.line):\(c.column): error: \(message)"[...]], "\(c.name) (\(lang)): \(r.stderr)")
+        }
+    }
+
     /// A Chinese message holds no English words but the names it quotes,
     /// the words of the closed set it lists and a few of the language's own
     /// (CEL, YAML, true …); an English one no Chinese but what the draft holds.

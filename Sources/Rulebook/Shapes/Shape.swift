@@ -82,21 +82,24 @@ public struct FieldShape: Sendable {
 public struct ObjectShape: Sendable {
     /// How messages name the mapping, e.g. 检查事项 / a check item.
     public var what: LocalizedText
-    public var fields: [FieldShape]
+    public let fields: [FieldShape]
     /// Groups of keys of which exactly one must be given (`answer` or
     /// `compute`; `days` or `from` and `to`). The loader says what is wrong
     /// in its own words; the schema states it as `oneOf`.
     public var exactlyOne: [[String]]
     /// Keys that need others (`strata` needs `rates`).
     public var needs: [String: [String]]
+    /// The allowed keys, in order (kept, not computed: every mapping read asks).
+    public let keys: [String]
+
     public init(_ zh: String, _ en: String, _ fields: [FieldShape], exactlyOne: [[String]] = [], needs: [String: [String]] = [:]) {
         self.what = LocalizedText(zh: zh, en: en)
         self.fields = fields
         self.exactlyOne = exactlyOne
         self.needs = needs
+        self.keys = fields.map(\.key)
     }
 
-    public var keys: [String] { fields.map(\.key) }
     public func field(_ key: String) -> FieldShape? { fields.first { $0.key == key } }
 }
 

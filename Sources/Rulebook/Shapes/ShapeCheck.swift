@@ -6,7 +6,10 @@ import Messages
 enum ShapeCheck {
     /// Checks `v` against `shape`, reporting what is wrong; true when it fits.
     static func conforms(_ v: YAMLValue, _ shape: ValueShape, key: String, element: Bool = false, diagnostics d: inout Diagnostics) -> Bool {
-        let name = element ? LocalizedText(zh: "“\(key)”的元素", en: "an element of '\(key)'") : LocalizedText(zh: "“\(key)”", en: "'\(key)'")
+        // Named only when something is wrong: this runs for every field read.
+        var name: LocalizedText {
+            element ? LocalizedText(zh: "“\(key)”的元素", en: "an element of '\(key)'") : LocalizedText(zh: "“\(key)”", en: "'\(key)'")
+        }
         func wrong(_ zh: String, _ en: String, _ hint: LocalizedText = LocalizedText(zh: "", en: "")) -> Bool {
             d.error(v.place, zh: "\(name.zh)应为\(zh)，实为\(v.kindName.zh)\(hint.zh)", en: "\(name.en) must be \(en), not \(v.kindName.en)\(hint.en)")
             return false
