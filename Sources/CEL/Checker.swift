@@ -183,16 +183,17 @@ struct Checker {
 
     private mutating func call(_ fn: String, target: Expr?, args: [Expr], _ e: Expr) -> CELType {
         markComparedText(fn, args)
-        // Arguments are checked first, so their own mistakes are reported too.
         var argTypes: [CELType] = []
         if let target { argTypes.append(visit(target)) }
-        for a in args { argTypes.append(visit(a)) }
-        recordComparisons(fn, args)
+        // An unknown function is the mistake, not its arguments (`exist(v, …)`'s `v`).
         guard let overloads = Overloads.table[fn] else {
-            let functions = Overloads.table.keys.filter { $0.first?.isLetter == true }.sorted()
-            report("undeclared reference to '\(fn)'", .undeclaredFunction(name: fn, candidates: functions), e, atName: target != nil)
+            let functions = Overloads.table.keys.filter { $0.first?.isLetter == true } + Checker.macros
+            report("undeclared reference to '\(fn)'", .undeclaredFunction(name: fn, candidates: functions.sorted()), e, atName: target != nil)
             return .error
         }
+        // Arguments are checked before the call, so their own mistakes are reported first.
+        for a in args { argTypes.append(visit(a)) }
+        recordComparisons(fn, args)
         var results: [CELType] = []
         for o in overloads where o.member == (target != nil) && o.params.count == argTypes.count {
             var u = Unifier()

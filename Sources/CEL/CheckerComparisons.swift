@@ -4,6 +4,8 @@
 /// compared (so the message can say that quotes may be missing).
 extension Checker {
     private static let equalities: Set<String> = ["_==_", "_!=_"]
+    /// The macros, for "did you mean" on a misspelt one (`exist`).
+    static let macros = ["all", "exists", "exists_one", "filter", "has", "map"]
 
     /// Before the arguments are visited: identifiers compared for equality,
     /// or listed on the right of `in`, may be text without quotes.

@@ -19,6 +19,7 @@ extension Lexer {
         case ("!", "=", "="): return .wrongOperator(found: "!==", meant: "!=")
         case ("=", ">", _): return .wrongOperator(found: "=>", meant: ">=")
         case ("=", "<", _): return .wrongOperator(found: "=<", meant: "<=")
+        case ("=", "!", _): return .wrongOperator(found: "=!", meant: "!=")
         case ("<", ">", _): return .wrongOperator(found: "<>", meant: "!=")
         case ("=", "=", _): return nil
         case ("=", _, _): return .singleEquals

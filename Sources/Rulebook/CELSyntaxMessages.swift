@@ -65,7 +65,9 @@ enum CELSyntaxMessages {
             let (zh, en) = expected == "a field or method name" ? ("字段或方法名", "a field or method name")
                 : (expected == "an identifier" ? ("名称", "a name") : ("“\(expected)”", "'\(expected)'"))
             if found.isEmpty { return LocalizedText(zh: "缺少\(zh)", en: "\(en) is missing") }
-            return LocalizedText(zh: "此处应为\(zh)，实为“\(found)”", en: "\(en) is expected here, not '\(found)'")
+            let hint = expected == ")" && found == "," ? LocalizedText(zh: "（列表要用方括号，如 [1, 2]）", en: " (a list is written in brackets, as in [1, 2])")
+                                                       : LocalizedText(zh: "", en: "")
+            return LocalizedText(zh: "此处应为\(zh)，实为“\(found)”" + hint.zh, en: "\(en) is expected here, not '\(found)'" + hint.en)
         case .nothingAfter(let op):
             return LocalizedText(zh: "“\(op)”之后缺少内容", en: "something is missing after '\(op)'")
         case .unexpectedToken(let t):

@@ -62,13 +62,16 @@ enum FullWidthScan {
         case .dash:
             return LocalizedText(zh: "这里用了全角的“－”：列表项以英文“-”加一个空格开头",
                                  en: "a full-width '－' is used here: list items start with an ASCII '-' and a space")
+        case .quotedThenMore:
+            return LocalizedText(zh: "值以引号开头时，整个值都要在引号之内，如 \"\(rest)\"",
+                                 en: "a value that starts with a quote must be quoted whole, as in \"\(rest)\"")
         case .noSpaceAfterColon:
             return LocalizedText(zh: "键“\(key)”的冒号后面要有一个空格，如“\(key): \(rest)”",
                                  en: "a space must follow the colon after '\(key)', as in '\(key): \(rest)'")
         }
     }
 
-    enum Problem { case colon, comma, indentSpace, spaceAfterColon, dash, noSpaceAfterColon }
+    enum Problem { case colon, comma, indentSpace, spaceAfterColon, dash, noSpaceAfterColon, quotedThenMore }
 
     /// Line by line, keeping what spans lines: block scalars, flow
     /// collections and quoted scalars.
@@ -145,7 +148,13 @@ enum FullWidthScan {
                 var j = end + 1
                 while j < c.count, c[j] == " " { j += 1 }
                 if keyAllowed, j < c.count, c[j] == "：" { report(.colon, line, j + 1); return }
-                if keyAllowed, j < c.count, c[j] == ":" { value(c, after: j, line: line, indent: indent) }
+                if keyAllowed, j < c.count, c[j] == ":" { value(c, after: j, line: line, indent: indent); return }
+                // `relevant: 'a' == kind`: YAML ends the value at the quote.
+                if yamlFailed, !keyAllowed, j < c.count, c[j] != "#" {
+                    var whole = c[i...]
+                    if let hash = whole.indices.first(where: { whole[$0] == "#" && $0 > i && c[$0 - 1] == " " }) { whole = c[i..<hash] }
+                    report(.quotedThenMore, line, i + 1, rest: FullWidthScan.text(trimmed(whole)))
+                }
             case "|", ">":
                 blockParent = indent
             default:

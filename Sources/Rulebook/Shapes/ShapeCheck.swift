@@ -1,3 +1,4 @@
+import Foundation
 import Messages
 
 /// Whether a YAML value has the kind its shape declares; each problem
@@ -21,7 +22,7 @@ enum ShapeCheck {
         switch shape {
         case .anything, .object: return true
         case .text, .expression, .identifier, .pattern:
-            return isText(v) || wrong("文本", "text")
+            return isText(v) || wrong("文本", "text", tagHint(v))
         case .boolean:
             if case .bool = v.resolved { return true }
             return wrong(" true 或 false", "true or false", booleanHint(v))
@@ -84,6 +85,20 @@ enum ShapeCheck {
             d.error(v.place, zh: "\(name.zh)应不大于 \(hi)，实为 \(shown)", en: "\(name.en) must be at most \(hi), not \(shown)")
         }
         return false
+    }
+
+    /// `relevant: !uses_gas`: YAML reads a leading `!` as a tag (and `&`
+    /// as an anchor), leaving no text; the expression needs quotes.
+    private static func tagHint(_ v: YAMLValue) -> LocalizedText {
+        let lines = v.source.lines
+        guard let m = v.node.mark, m.line >= 1, m.line <= lines.count, m.column >= 1, m.column <= lines[m.line - 1].count else {
+            return LocalizedText(zh: "", en: "")
+        }
+        let rest = lines[m.line - 1][(m.column - 1)...]
+        guard let first = rest.first, first == "!" || first == "&" else { return LocalizedText(zh: "", en: "") }
+        let shown = String(rest).components(separatedBy: " #").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        return LocalizedText(zh: "（以“\(first)”开头的值会被 YAML 另作他用：整个值要加引号，如 \"\(shown)\"）",
+                             en: " (YAML reads a value starting with '\(first)' otherwise: put the whole value in quotes, as in \"\(shown)\")")
     }
 
     /// `是`, `yes`, `对` → true; `否`, `no`, `不` → false.
