@@ -101,8 +101,9 @@ struct Draft {
             f.require("answer", diagnostics: &d)
         }
         // Options, unit, range and expect depend on the answer type: when it
-        // is wrong (reported), they are read but not judged against it.
-        let known = !draft.answerInvalid
+        // is wrong, misspelt or missing (reported), they are read but not
+        // judged against it.
+        let known = !draft.answerInvalid && !f.isMisspelt("answer") && (draft.answer != nil || draft.compute != nil)
         if let options = f.strings("options", diagnostics: &d) {
             draft.options = options.map(\.value)
             if known, draft.answer != .choice {

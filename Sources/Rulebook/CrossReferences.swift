@@ -111,13 +111,18 @@ enum CrossReferences {
                         d.error(at, zh: "清单“\(id)”不存在" + hint.zh, en: "checklist '\(id)' does not exist" + hint.en)
                         continue
                     }
-                    if c.department != dep {
+                    // Under a key that is not a department of the plan (said above), not again.
+                    if c.department != dep, p.departments.contains(dep) {
                         d.error(at, zh: "清单“\(id)”属于“\(c.department)”，不属于“\(dep)”",
                                 en: "checklist '\(id)' belongs to '\(c.department)', not '\(dep)'")
                     }
                 }
             }
-            for dep in p.departments where (p.checklists[dep] ?? []).isEmpty && !undeclared.contains(dep) {
+            // A department whose checklists are listed under a misspelt key
+            // was told about that key; it is not warned of again.
+            let strayKeys = p.checklists.keys.filter { !p.departments.contains($0) }
+            for dep in p.departments where (p.checklists[dep] ?? []).isEmpty && !undeclared.contains(dep)
+                && Suggestion.closest(dep, in: Array(strayKeys)) == nil {
                 d.warning(place(dep), zh: "参与部门“\(dep)”没有指定检查事项清单", en: "department '\(dep)' has no checklist in this plan")
             }
         }

@@ -166,6 +166,15 @@ enum AuthoringCases {
         Authoring.checklistCase("misspelt severity key", [12: "    severty: minor"], 12, 5,
             zh: "检查事项中不认识的键“severty”（是否应为“severity”？）",
             en: "unknown key 'severty' in a check item (did you mean 'severity'?)"),
+        // Not also "only choice items take options".
+        Authoring.checklistCase("misspelt answer key", [18: "    anwser: choice"], 18, 5,
+            zh: "检查事项中不认识的键“anwser”（是否应为“answer”？）",
+            en: "unknown key 'anwser' in a check item (did you mean 'answer'?)"),
+        // Not also "the checklist belongs to …" nor "the department has no checklist".
+        Authoring.repositoryCase("misspelt department under checklists", plan, "  market_supervision: [market_supervision.registration]",
+                                 "  market_supervison: [market_supervision.registration]", 27, 3,
+            zh: "“market_supervison”不是本计划的参与部门，不能指定清单（是否应为“market_supervision”？）",
+            en: "'market_supervison' is not a department of this plan and cannot have checklists (did you mean 'market_supervision'?)"),
         // Not also one error for every checklist item whose domain is then unknown.
         Authoring.repositoryCase("misspelt domains of a department", "Rules/departments.yaml", "domains:", "domain:", 9, 5,
             zh: "部门中不认识的键“domain”（是否应为“domains”？）",
@@ -185,6 +194,18 @@ struct AuthoringMistakesTests {
     func baseIsValid() {
         let ds = Authoring.diagnostics(Authoring.checklist([:]), at: Authoring.checklistFile)
         #expect(ds.isEmpty, "\(ds.map { $0.formatted(.en) })")
+    }
+
+    @Test("full-width punctuation inside text stays text")
+    func fullWidthText() {
+        let draft = Authoring.checklist([
+            15: "    message: 近一个月：{value} 天，无陪餐记录",
+            17: "    title: 食堂经营方式（自主、承包：二选一）",
+            19: "    options: [自主经营（含托管）, “承包经营”]",
+            20: "    relevant: \"entity.kind == 'school' && entity.name != '某校：（分校）'\"",
+        ])
+        let ds = Authoring.diagnostics(draft, at: Authoring.checklistFile)
+        #expect(ds.isEmpty, "\(ds.map { $0.formatted(.zh) })")
     }
 
     static func check(_ c: AuthoringMistake) throws {
