@@ -1,0 +1,38 @@
+import Messages
+
+extension Rulebook {
+    /// Validates a draft rule file given as text, as an editor holds it
+    /// before saving: in the context of the whole rulebook under `root`
+    /// (its `Rules/` and `Checklists/`), the draft taking the place of the
+    /// file at `relativePath` (e.g. `Checklists/education/school_canteen.yaml`),
+    /// or added when there is none. Everything is loaded, compiled and
+    /// cross-checked as `spotcheck validate` does, examples' fields included.
+    ///
+    /// Returns every diagnostic of the load, in load order; the draft's own
+    /// carry the path `root + "/" + relativePath`, others belong to files
+    /// the draft affects (a plan naming a checklist the draft renamed).
+    /// Each carries both languages: show it with `formatted(language)` or
+    /// `message.text(language)`. No file is written, and none is read at
+    /// `relativePath`: only its text is used.
+    public static func validateDraft(_ text: String, at relativePath: String, root: String) -> [Diagnostic] {
+        var d = Diagnostics()
+        var relative = Substring(relativePath)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        while relative.hasPrefix("/") { relative = relative.dropFirst() }
+        let draftPath = root + "/" + relative
+        var sources: [(path: String, text: String)] = []
+        var replaced = false
+        for folder in [root + "/Rules", root + "/Checklists"] {
+            for path in yamlFiles(under: folder, diagnostics: &d) {
+                if path == draftPath {
+                    sources.append((draftPath, text))
+                    replaced = true
+                } else if let t = YAMLFile.readText(path: path, diagnostics: &d) {
+                    sources.append((path, t))
+                }
+            }
+        }
+        if !replaced { sources.append((draftPath, text)) }
+        return load(sources: sources, diagnostics: d).1
+    }
+}
