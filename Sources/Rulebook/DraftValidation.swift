@@ -15,24 +15,35 @@ extension Rulebook {
     /// `message.text(language)`. No file is written, and none is read at
     /// `relativePath`: only its text is used.
     public static func validateDraft(_ text: String, at relativePath: String, root: String) -> [Diagnostic] {
+        load(root: root, replacing: [relativePath: text]).1
+    }
+
+    /// Loads the rulebook under `root` with some files given as text
+    /// instead (by path relative to `root`; a path with no file there adds
+    /// one): a draft being edited, or the versions of checklists a service
+    /// has published since the files were written.
+    public static func load(root: String, replacing texts: [String: String]) -> (Rulebook, [Diagnostic]) {
         var d = Diagnostics()
-        var relative = Substring(relativePath)
-        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
-        while relative.hasPrefix("/") { relative = relative.dropFirst() }
-        let draftPath = root + "/" + relative
+        var given: [String: String] = [:]
+        for (relativePath, text) in texts {
+            var relative = Substring(relativePath)
+            while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+            while relative.hasPrefix("/") { relative = relative.dropFirst() }
+            given[root + "/" + relative] = text
+        }
         var sources: [(path: String, text: String)] = []
-        var replaced = false
+        var used = Set<String>()
         for folder in [root + "/Rules", root + "/Checklists"] {
             for path in yamlFiles(under: folder, diagnostics: &d) {
-                if path == draftPath {
-                    sources.append((draftPath, text))
-                    replaced = true
+                if let text = given[path] {
+                    sources.append((path, text))
+                    used.insert(path)
                 } else if let t = YAMLFile.readText(path: path, diagnostics: &d) {
                     sources.append((path, t))
                 }
             }
         }
-        if !replaced { sources.append((draftPath, text)) }
-        return load(sources: sources, diagnostics: d).1
+        for (path, text) in given.sorted(by: { $0.key < $1.key }) where !used.contains(path) { sources.append((path, text)) }
+        return load(sources: sources, diagnostics: d)
     }
 }
