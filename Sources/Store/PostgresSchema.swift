@@ -19,6 +19,7 @@ enum PostgresSchema {
         ("v2-jurisdictions", v2),
         ("v3-accounts-evidence", v3),
         (DisclosureIndex.migration, v4),
+        (Schema.v5Identifier, v5),
     ]
 
     /// Tables whose `id` is an identity column (what `insert` returns).
@@ -28,7 +29,7 @@ enum PostgresSchema {
     static let tables = ["store_meta", "directory_imports", "directory_rows", "plan_versions", "draws", "tasks", "confirmations",
                          "submissions", "evaluations", "referrals", "referral_events", "referral_status", "disclosures",
                          "audit_log", "audit_heads", "account_versions", "sessions", "evidence",
-                         "disclosure_search", "disclosure_grams", "disclosure_gram_counts"]
+                         "disclosure_search", "disclosure_grams", "disclosure_gram_counts", "checklist_versions"]
 
     /// The triggers guarding each append-only table.
     static func guards(_ table: String) -> [String] { ["\(table)_no_update", "\(table)_no_delete", "\(table)_no_truncate"] }

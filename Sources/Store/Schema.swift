@@ -24,6 +24,9 @@ enum Schema {
             try db.execute(sql: DisclosureIndex.schema)
             try DisclosureIndex.rebuild(SQLiteTransaction(db: db))
         }
+        migrator.registerMigration(v5Identifier) { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -35,6 +38,9 @@ enum Schema {
 
     /// Tables added by v3, append-only too.
     static let appendOnlyV3 = ["account_versions", "evidence"]
+
+    /// Every append-only table of every migration (the guards the checks look for).
+    static var allAppendOnly: [String] { appendOnly + appendOnlyV3 + ["checklist_versions"] }
 
     /// Accounts (each change a new audited version), sessions (not audited:
     /// they are not data, and expire), evidence files (content-addressed,
