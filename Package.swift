@@ -72,6 +72,7 @@ let package = Package(
             "Service", "Spotcheck", "Store", "Messages", "Rulebook", "WorkingDays",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]
 )

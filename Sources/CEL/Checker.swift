@@ -8,6 +8,8 @@ struct Checker {
         /// For each identifier or qualified selection node resolved to a
         /// variable or type name: that name.
         var references: [Int: Reference]
+        /// String literals compared with variables or object fields.
+        var comparisons: [LiteralComparison]
     }
 
     enum Reference {
@@ -21,6 +23,17 @@ struct Checker {
     private var references: [Int: Reference] = [:]
     private var locals: [(String, CELType)] = []
     private var issues: [CELIssue] = []
+    private var comparisons: [LiteralComparison] = []
+    /// Identifiers that stand where text is compared (`kind == school`).
+    private var comparedAsText: Set<Int> = []
+
+    // For the extensions in other files.
+    mutating func markText(_ e: Expr) { comparedAsText.insert(e.id) }
+    mutating func noteComparison(_ c: LiteralComparison) { comparisons.append(c) }
+    func position(of e: Expr) -> SourcePosition { parsed.position(of: e) }
+    func reference(of e: Expr) -> Reference? { references[e.id] }
+    func isLocal(_ name: String) -> Bool { locals.contains { $0.0 == name } }
+    func type(of e: Expr) -> CELType { types[e.id] }
 
     private init(_ parsed: ParsedExpression, _ env: Environment) {
         self.parsed = parsed
@@ -32,7 +45,7 @@ struct Checker {
         var c = Checker(parsed, env)
         let t = c.visit(parsed.root)
         if let first = c.issues.first { throw first }
-        return Result(types: c.types, resultType: t, references: c.references)
+        return Result(types: c.types, resultType: t, references: c.references, comparisons: c.comparisons)
     }
 
     static func isAssignable(_ param: CELType, _ arg: CELType) -> Bool {
@@ -40,8 +53,16 @@ struct Checker {
         return u.assign(param, arg)
     }
 
-    private mutating func report(_ message: String, _ e: Expr) {
-        issues.append(CELIssue(stage: .check, message: message, position: parsed.position(of: e)))
+    private mutating func report(_ message: String, _ kind: IssueKind, _ e: Expr, atName: Bool = false) {
+        let position = atName ? parsed.namePosition(of: e) : parsed.position(of: e)
+        issues.append(CELIssue(stage: .check, kind: kind, message: message, position: position))
+    }
+
+    /// The names an unknown identifier may have been meant as.
+    private var namesInScope: [String] {
+        var names = locals.map(\.0)
+        for v in env.variables where !names.contains(v.name) { names.append(v.name) }
+        return names
     }
 
     private func lookup(_ name: String) -> Reference? {
@@ -81,7 +102,8 @@ struct Checker {
             }
         case .ident(let name):
             guard let ref = lookup(name) else {
-                report("undeclared reference to '\(name)'", e)
+                report("undeclared reference to '\(name)'",
+                       .undeclaredReference(name: name, candidates: namesInScope, asText: comparedAsText.contains(e.id)), e)
                 return .error
             }
             references[e.id] = ref
@@ -95,11 +117,17 @@ struct Checker {
             let t = visit(operand)
             switch t {
             case .map(let k, let v):
-                if !Checker.isAssignable(k, .string) { report("map with \(k) keys has no field '\(field)'", e) }
+                if !Checker.isAssignable(k, .string) { report("map with \(k) keys has no field '\(field)'", .noFields(field: field, type: t), e, atName: true) }
                 return testOnly ? .bool : v
+            case .object(let o):
+                guard let ft = o.field(field) else {
+                    report("undefined field '\(field)'", .undefinedField(field: field, owner: o.name, candidates: o.fieldNames), e, atName: true)
+                    return .error
+                }
+                return testOnly ? .bool : ft
             case .dyn, .error: return testOnly ? .bool : .dyn
             default:
-                report("type '\(t)' has no field '\(field)'", e)
+                report("type '\(t)' has no field '\(field)'", .noFields(field: field, type: t), e, atName: true)
                 return .error
             }
         case .call(let fn, let target, let args):
@@ -113,7 +141,7 @@ struct Checker {
                 let k = visit(entry.key)
                 switch k {
                 case .int, .uint, .bool, .string, .dyn, .error: break
-                default: report("unsupported map key type \(k)", entry.key)
+                default: report("unsupported map key type \(k)", .other, entry.key)
                 }
                 ks.append(k)
                 vs.append(visit(entry.value))
@@ -125,16 +153,19 @@ struct Checker {
             switch rangeType {
             case .list(let el): element = el
             case .map(let k, _): element = k
+            case .object: element = .string
             case .dyn, .error: element = .dyn
             default:
-                report("\(c.kind.rawValue)() needs a list or map, not \(rangeType)", c.range)
+                report("\(c.kind.rawValue)() needs a list or map, not \(rangeType)", .macroRange(macro: c.kind.rawValue, found: rangeType), c.range)
                 element = .error
             }
             locals.append((c.variable, element))
             defer { locals.removeLast() }
             if let p = c.predicate {
                 let pt = visit(p)
-                if !Checker.isAssignable(.bool, pt) { report("the condition of \(c.kind.rawValue)() must be bool, not \(pt)", p) }
+                if !Checker.isAssignable(.bool, pt) {
+                    report("the condition of \(c.kind.rawValue)() must be bool, not \(pt)", .macroCondition(macro: c.kind.rawValue, found: pt), p)
+                }
             }
             let transformType = c.transform.map { visit($0) }
             switch c.kind {
@@ -151,14 +182,18 @@ struct Checker {
     }
 
     private mutating func call(_ fn: String, target: Expr?, args: [Expr], _ e: Expr) -> CELType {
-        // Arguments are checked first, so their own mistakes are reported too.
+        markComparedText(fn, args)
         var argTypes: [CELType] = []
         if let target { argTypes.append(visit(target)) }
-        for a in args { argTypes.append(visit(a)) }
+        // An unknown function is the mistake, not its arguments (`exist(v, …)`'s `v`).
         guard let overloads = Overloads.table[fn] else {
-            report("undeclared reference to '\(fn)'", e)
+            let functions = Overloads.table.keys.filter { $0.first?.isLetter == true } + Checker.macros
+            report("undeclared reference to '\(fn)'", .undeclaredFunction(name: fn, candidates: functions.sorted()), e, atName: target != nil)
             return .error
         }
+        // Arguments are checked before the call, so their own mistakes are reported first.
+        for a in args { argTypes.append(visit(a)) }
+        recordComparisons(fn, args)
         var results: [CELType] = []
         for o in overloads where o.member == (target != nil) && o.params.count == argTypes.count {
             var u = Unifier()
@@ -168,7 +203,12 @@ struct Checker {
         }
         if results.isEmpty {
             let shown = argTypes.map(\.description).joined(separator: ", ")
-            report("found no matching overload for '\(Checker.display(fn))' applied to (\(shown))", e)
+            let literals = ([target].compactMap { $0 } + args).map { a -> String? in
+                if case .literal(.string(let s)) = a.kind { return s } else { return nil }
+            }
+            report("found no matching overload for '\(Checker.display(fn))' applied to (\(shown))",
+                   .noMatchingOverload(function: Checker.display(fn), member: target != nil, arguments: argTypes, literals: literals),
+                   e, atName: target != nil)
             return .error
         }
         return join(results)

@@ -34,7 +34,7 @@ public struct Environment: Sendable {
         let parsed = try Parser.parse(text)
         let checked = try Checker.check(parsed, in: self)
         if let expected, !Checker.isAssignable(expected, checked.resultType) {
-            throw CELIssue(stage: .check,
+            throw CELIssue(stage: .check, kind: .resultType(expected: expected, found: checked.resultType),
                            message: "expression has type \(checked.resultType) but \(expected) is expected",
                            position: parsed.source.position(of: parsed.root.offset))
         }

@@ -25,8 +25,8 @@ struct Lexer {
         i + k < s.count ? s[i + k] : nil
     }
 
-    private func fail(_ message: String, at offset: Int) -> CELIssue {
-        CELIssue(stage: .parse, message: message, position: source.position(of: offset))
+    private func fail(_ message: String, _ kind: IssueKind = .other, at offset: Int) -> CELIssue {
+        CELIssue(stage: .parse, kind: kind, message: message, position: source.position(of: offset))
     }
 
     private mutating func skipSpaceAndComments() {
@@ -77,6 +77,9 @@ struct Lexer {
         if c == "'" || c == "\"" {
             return try quoted(start: start, raw: false, bytes: false)
         }
+        if let wrong = Lexer.foreignOperator(at: i, in: s) {
+            throw fail("unexpected character '\(c)'", wrong, at: start)
+        }
         let two: [String] = ["==", "!=", "<=", ">=", "&&", "||"]
         if let d = peek(1) {
             var pair = String(Character(c)); pair.unicodeScalars.append(d)
@@ -87,7 +90,7 @@ struct Lexer {
             i += 1
             return Token(kind: .punct(String(Character(c))), offset: start)
         }
-        throw fail("unexpected character '\(c)'", at: start)
+        throw fail("unexpected character '\(c)'", Lexer.classify(at: i, in: s), at: start)
     }
 
     private mutating func number(start: Int) throws(CELIssue) -> Token {
@@ -95,9 +98,9 @@ struct Lexer {
             i += 2
             let digitsStart = i
             while let d = peek(), Lexer.isHex(d) { i += 1 }
-            guard i > digitsStart else { throw fail("malformed hexadecimal literal", at: start) }
+            guard i > digitsStart else { throw fail("malformed hexadecimal literal", .malformedNumber, at: start) }
             let text = String(String.UnicodeScalarView(s[digitsStart..<i]))
-            guard let v = UInt64(text, radix: 16) else { throw fail("integer literal out of range", at: start) }
+            guard let v = UInt64(text, radix: 16) else { throw fail("integer literal out of range", .integerOutOfRange, at: start) }
             return try intSuffix(v, start: start)
         }
         while let d = peek(), Lexer.isDigit(d) { i += 1 }
@@ -118,10 +121,10 @@ struct Lexer {
         }
         let text = String(String.UnicodeScalarView(s[start..<i]))
         if isFloat {
-            guard let v = Double(text) else { throw fail("malformed floating-point literal", at: start) }
+            guard let v = Double(text) else { throw fail("malformed floating-point literal", .malformedNumber, at: start) }
             return Token(kind: .double(v), offset: start)
         }
-        guard let v = UInt64(text) else { throw fail("integer literal out of range", at: start) }
+        guard let v = UInt64(text) else { throw fail("integer literal out of range", .integerOutOfRange, at: start) }
         return try intSuffix(v, start: start)
     }
 
@@ -130,7 +133,7 @@ struct Lexer {
             i += 1
             return Token(kind: .uint(v), offset: start)
         }
-        if v > UInt64(Int64.max) + 1 { throw fail("integer literal out of range", at: start) }
+        if v > UInt64(Int64.max) + 1 { throw fail("integer literal out of range", .integerOutOfRange, at: start) }
         return Token(kind: .int(v), offset: start)
     }
 
@@ -144,17 +147,18 @@ struct Lexer {
             if bytes { out.append(contentsOf: Array(String(Character(u)).utf8)) } else { text.append(u) }
         }
         while true {
-            guard let c = peek() else { throw fail("unterminated string literal", at: start) }
+            guard let c = peek() else { throw fail("unterminated string literal", .unterminatedString(quote: String(Character(q))), at: start) }
             if triple {
                 if c == q && peek(1) == q && peek(2) == q { i += 3; break }
             } else {
                 if c == q { i += 1; break }
-                if c == "\n" || c == "\r" { throw fail("newline in string literal", at: i) }
+                // The closing quote is missing on this line: point at the opening one.
+                if c == "\n" || c == "\r" { throw fail("newline in string literal", .unterminatedString(quote: String(Character(q))), at: start) }
             }
             if c == "\\" && !raw {
                 let escStart = i
                 i += 1
-                guard let e = peek() else { throw fail("unterminated string literal", at: start) }
+                guard let e = peek() else { throw fail("unterminated string literal", .unterminatedString(quote: String(Character(q))), at: start) }
                 i += 1
                 switch e {
                 case "a": emit("\u{07}")
@@ -169,26 +173,26 @@ struct Lexer {
                     let n = (e == "u") ? 4 : (e == "U" ? 8 : 2)
                     var v: UInt32 = 0
                     for _ in 0..<n {
-                        guard let h = peek(), Lexer.isHex(h) else { throw fail("malformed escape sequence", at: escStart) }
+                        guard let h = peek(), Lexer.isHex(h) else { throw fail("malformed escape sequence", .invalidEscape("\\" + String(Character(e))), at: escStart) }
                         v = v * 16 + UInt32(String(Character(h)), radix: 16)!
                         i += 1
                     }
                     if n == 2 && bytes {
                         out.append(UInt8(v))
                     } else {
-                        guard let u = Unicode.Scalar(v) else { throw fail("invalid code point in escape sequence", at: escStart) }
+                        guard let u = Unicode.Scalar(v) else { throw fail("invalid code point in escape sequence", .invalidEscape("\\" + String(Character(e))), at: escStart) }
                         emit(u)
                     }
                 case "0"..."3":
                     var v = UInt32(e.value - 48)
                     for _ in 0..<2 {
-                        guard let o = peek(), o >= "0" && o <= "7" else { throw fail("malformed octal escape", at: escStart) }
+                        guard let o = peek(), o >= "0" && o <= "7" else { throw fail("malformed octal escape", .invalidEscape("\\" + String(Character(e))), at: escStart) }
                         v = v * 8 + (o.value - 48)
                         i += 1
                     }
                     if bytes { out.append(UInt8(v)) } else { emit(Unicode.Scalar(v)!) }
                 default:
-                    throw fail("invalid escape sequence '\\\(e)'", at: escStart)
+                    throw fail("invalid escape sequence '\\\(e)'", .invalidEscape("\\" + String(Character(e))), at: escStart)
                 }
                 continue
             }

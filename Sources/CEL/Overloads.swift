@@ -82,6 +82,9 @@ struct Unifier {
             bindings[n] = arg
             return true
         case (_, .param): return true
+        // A declared object passes where a map with text keys is expected
+        // (`'x' in entity`, `entity['x']`, `size(entity)`); its values are dyn.
+        case (.map, .object): return assign(param, .map(.string, .dyn))
         case (.list(let p), .list(let a)): return assign(p, a)
         case (.map(let pk, let pv), .map(let ak, let av)): return assign(pk, ak) && assign(pv, av)
         case (.type(let p), .type(let a)): return assign(p, a)

@@ -10,12 +10,14 @@ public struct Parser {
     public static let maxDepth = 96
     public static let maxHeight = 100
 
-    private let source: Source
-    private var tokens: [Token] = []
-    private var p = 0
+    let source: Source
+    var tokens: [Token] = []
+    var p = 0
     private var nextID = 1
     private var depth = 0
     private var heights: [Int32] = [0]
+    /// For selections and member calls: where the field or method name starts.
+    private var nameOffsets: [Int: Int] = [:]
 
     private init(source: Source) { self.source = source }
 
@@ -24,22 +26,23 @@ public struct Parser {
         let source = Source(text)
         var parser = Parser(source: source)
         parser.tokens = try Lexer.tokenize(source)
-        let expr = try parser.expression()
-        guard case .end = parser.tokens[parser.p].kind else {
-            throw parser.fail("unexpected \(parser.describe(parser.tokens[parser.p])) after the end of the expression")
+        if case .end = parser.current.kind {
+            throw parser.fail("unexpected end of expression", .emptyExpression)
         }
-        return ParsedExpression(source: source, root: expr, nodeCount: parser.nextID)
+        let expr = try parser.expression()
+        guard case .end = parser.current.kind else { throw parser.trailing() }
+        return ParsedExpression(source: source, root: expr, nodeCount: parser.nextID, nameOffsets: parser.nameOffsets)
     }
 
     // MARK: - Helpers
 
-    private var current: Token { tokens[p] }
+    var current: Token { tokens[p] }
 
-    private func fail(_ message: String, at offset: Int? = nil) -> CELIssue {
-        CELIssue(stage: .parse, message: message, position: source.position(of: offset ?? current.offset))
+    func fail(_ message: String, _ kind: IssueKind = .other, at offset: Int? = nil) -> CELIssue {
+        CELIssue(stage: .parse, kind: kind, message: message, position: source.position(of: offset ?? current.offset))
     }
 
-    private func describe(_ t: Token) -> String {
+    func describe(_ t: Token) -> String {
         switch t.kind {
         case .identifier(let n): return "'\(n)'"
         case .punct(let s): return "'\(s)'"
@@ -53,13 +56,13 @@ public struct Parser {
         return false
     }
 
-    private mutating func accept(_ s: String) -> Bool {
+    mutating func accept(_ s: String) -> Bool {
         if isPunct(s) { p += 1; return true }
         return false
     }
 
     private mutating func expect(_ s: String) throws(CELIssue) {
-        guard accept(s) else { throw fail("expected '\(s)' but found \(describe(current))") }
+        guard accept(s) else { throw mismatch(s) }
     }
 
     private mutating func node(_ kind: Expr.Kind, at offset: Int) throws(CELIssue) -> Expr {
@@ -68,7 +71,7 @@ public struct Parser {
         e.forEachChild { h = max(h, heights[$0.id]) }
         h += 1
         if h > Parser.maxHeight {
-            throw fail("expression nested too deeply (more than \(Parser.maxHeight) levels)", at: offset)
+            throw fail("expression nested too deeply (more than \(Parser.maxHeight) levels)", .tooDeep(Parser.maxHeight), at: offset)
         }
         heights.append(h)
         nextID += 1
@@ -81,7 +84,7 @@ public struct Parser {
 
     private mutating func enter() throws(CELIssue) {
         depth += 1
-        if depth > Parser.maxDepth { throw fail("expression nested too deeply (more than \(Parser.maxDepth) levels)") }
+        if depth > Parser.maxDepth { throw fail("expression nested too deeply (more than \(Parser.maxDepth) levels)", .tooDeep(Parser.maxDepth)) }
     }
 
     // MARK: - Grammar
@@ -190,18 +193,23 @@ public struct Parser {
             let at = current.offset
             if accept(".") {
                 guard case .identifier(let name) = current.kind else {
-                    throw fail("expected a field or method name after '.' but found \(describe(current))")
+                    let message = "expected a field or method name after '.' but found \(describe(current))"
+                    if case .end = current.kind { throw fail(message, .unexpectedEnd(after: ".")) }
+                    throw fail(message, .expectedToken(expected: "a field or method name", found: text(current)))
                 }
+                let nameAt = current.offset
                 p += 1
+                let open = current.offset
                 if accept("(") {
-                    let args = try arguments(closing: ")")
+                    let args = try arguments(closing: ")", opening: open)
                     e = try receiverCall(name, target: e, args: args, at: at)
                 } else {
                     e = try node(.select(operand: e, field: name, testOnly: false), at: at)
                 }
+                nameOffsets[e.id] = nameAt
             } else if accept("[") {
                 let index = try expression()
-                try expect("]")
+                try expectClosing("]", opening: at)
                 e = try call("_[_]", [e, index], at: at)
             } else {
                 return e
@@ -209,14 +217,14 @@ public struct Parser {
         }
     }
 
-    private mutating func arguments(closing: String) throws(CELIssue) -> [Expr] {
+    private mutating func arguments(closing: String, opening: Int) throws(CELIssue) -> [Expr] {
         var args: [Expr] = []
         if accept(closing) { return args }
         repeat {
             if isPunct(closing) { break }   // trailing comma
             args.append(try expression())
         } while accept(",")
-        try expect(closing)
+        try expectClosing(closing, opening: opening)
         return args
     }
 
@@ -247,24 +255,33 @@ public struct Parser {
         case .punct("("):
             p += 1
             let e = try expression()
-            try expect(")")
+            try expectClosing(")", opening: at)
             return e
         case .punct("["):
             p += 1
-            return try node(.list(try arguments(closing: "]")), at: at)
+            return try node(.list(try arguments(closing: "]", opening: at)), at: at)
         case .punct("{"):
             p += 1
-            return try node(.map(try mapEntries()), at: at)
+            return try node(.map(try mapEntries(opening: at)), at: at)
         case .punct("."), .identifier:
             return try identifierOrCall()
         case .end:
-            throw fail("unexpected end of expression")
+            throw fail("unexpected end of expression", .unexpectedEnd(after: previousText))
+        case .punct(let op) where Parser.binaryOperators.contains(op):
+            throw fail("unexpected \(describe(t))", .missingOperand(operator: op, after: previousText))
+        case .punct(let c) where c == ")" || c == "]" || c == "}":
+            if let previous = previousText, Parser.binaryOperators.contains(previous) || previous == "!" || previous == "-" {
+                throw fail("unexpected \(describe(t))", .nothingAfter(previous))
+            }
+            throw fail("unexpected \(describe(t))", .unexpectedToken(c))
         default:
-            throw fail("unexpected \(describe(t))")
+            throw fail("unexpected \(describe(t))", .unexpectedToken(text(t)))
         }
     }
 
-    private mutating func mapEntries() throws(CELIssue) -> [Expr.MapEntry] {
+    static let binaryOperators: Set<String> = ["&&", "||", "==", "!=", "<", "<=", ">", ">=", "+", "*", "/", "%", "?", ":", ","]
+
+    private mutating func mapEntries(opening: Int) throws(CELIssue) -> [Expr.MapEntry] {
         var entries: [Expr.MapEntry] = []
         if accept("}") { return entries }
         repeat {
@@ -274,7 +291,7 @@ public struct Parser {
             let v = try expression()
             entries.append(Expr.MapEntry(key: k, value: v))
         } while accept(",")
-        try expect("}")
+        try expectClosing("}", opening: opening)
         return entries
     }
 
@@ -282,19 +299,32 @@ public struct Parser {
         let at = current.offset
         let rooted = accept(".")
         guard case .identifier(let name) = current.kind else {
-            throw fail("expected an identifier but found \(describe(current))")
+            let message = "expected an identifier but found \(describe(current))"
+            if case .end = current.kind { throw fail(message, .unexpectedEnd(after: ".")) }
+            throw fail(message, .expectedToken(expected: "an identifier", found: text(current)))
         }
         p += 1
         switch name {
         case "true": return try node(.literal(.bool(true)), at: at)
         case "false": return try node(.literal(.bool(false)), at: at)
         case "null": return try node(.literal(.null), at: at)
-        case "in": throw fail("unexpected 'in'", at: at)
+        case "in": throw fail("unexpected 'in'", .missingOperand(operator: "in", after: p > 1 ? text(at: p - 2) : nil), at: at)
         default: break
         }
-        if Keywords.reserved.contains(name) { throw fail("'\(name)' is a reserved word and cannot name a variable or function", at: at) }
+        if Keywords.reserved.contains(name) {
+            throw fail("'\(name)' is a reserved word and cannot name a variable or function", .reservedWord(name), at: at)
+        }
+        // `not x`, `not (x)`: another language's negation.
+        if !rooted, let meant = Parser.wordOperators[name], meant == "!" {
+            switch current.kind {
+            case .identifier, .punct("("), .punct("!"), .int, .double, .string:
+                throw fail("unexpected \(describe(current))", .wordOperator(found: name, meant: meant), at: at)
+            default: break
+            }
+        }
+        let open = current.offset
         if accept("(") {
-            let args = try arguments(closing: ")")
+            let args = try arguments(closing: ")", opening: open)
             if name == "has" && !rooted { return try hasMacro(args, at: at) }
             return try node(.call(function: name, target: nil, args: args), at: at)
         }
@@ -306,16 +336,18 @@ public struct Parser {
             look += 2
         }
         if case .punct("{") = tokens[look].kind {
-            throw fail("message construction '\(full){…}' needs protocol buffer types, which Spotcheck does not support", at: at)
+            throw fail("message construction '\(full){…}' needs protocol buffer types, which Spotcheck does not support", .messageConstruction(full), at: at)
         }
         return try node(.ident(rooted ? "." + name : name), at: at)
     }
 
     private mutating func hasMacro(_ args: [Expr], at: Int) throws(CELIssue) -> Expr {
         guard args.count == 1, case .select(let operand, let field, _) = args[0].kind else {
-            throw fail("has() takes one field selection, like has(entity.phone)", at: at)
+            throw fail("has() takes one field selection, like has(entity.phone)", .badHasArgument, at: at)
         }
-        return try node(.select(operand: operand, field: field, testOnly: true), at: at)
+        let e = try node(.select(operand: operand, field: field, testOnly: true), at: at)
+        nameOffsets[e.id] = nameOffsets[args[0].id]
+        return e
     }
 
     private mutating func receiverCall(_ name: String, target: Expr, args: [Expr], at: Int) throws(CELIssue) -> Expr {
@@ -332,7 +364,7 @@ public struct Parser {
             return try node(.call(function: name, target: target, args: args), at: at)
         }
         guard case .ident(let variable) = args[0].kind, !variable.hasPrefix(".") else {
-            throw fail("the first argument of \(name)() must be a simple variable name", at: args[0].offset)
+            throw fail("the first argument of \(name)() must be a simple variable name", .badMacroVariable(macro: name), at: args[0].offset)
         }
         var c = Expr.Comprehension(kind: kind, variable: variable, range: target)
         switch (kind, args.count) {
@@ -350,6 +382,14 @@ public struct ParsedExpression: Sendable {
     public let root: Expr
     /// One more than the largest node id: the size of per-node tables.
     public let nodeCount: Int
+    /// For selections and member calls, by node id: where the name starts.
+    let nameOffsets: [Int: Int]
+
+    /// Where the field or method name of a selection or member call starts
+    /// (`entity.boardng` → `boardng`); other nodes start where they start.
+    public func namePosition(of expr: Expr) -> SourcePosition {
+        source.position(of: nameOffsets[expr.id] ?? expr.offset)
+    }
 
     public func position(of expr: Expr) -> SourcePosition { source.position(of: expr.offset) }
 }

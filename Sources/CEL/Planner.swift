@@ -22,7 +22,8 @@ struct Planner {
         var p = Planner(env: environment, checked: checked)
         let step = p.plan(parsed.root)
         return Program(step: step, slotCount: p.maxSlot, text: parsed.source.text,
-                       resultType: checked?.resultType ?? .dyn, referencedVariables: p.referenced)
+                       resultType: checked?.resultType ?? .dyn, referencedVariables: p.referenced,
+                       literalComparisons: checked?.comparisons ?? [])
     }
 
     private mutating func plan(_ e: Expr) -> Step {

@@ -14,6 +14,9 @@ public struct Program: Sendable {
     /// The environment variables the expression reads, in first-use order:
     /// what an explanation shows next to the rule.
     public let referencedVariables: [String]
+    /// String literals the expression compares with variables or declared
+    /// objects' fields (`entity.kind == 'school'`): empty when unchecked.
+    public let literalComparisons: [LiteralComparison]
 
     /// Evaluates against an activation. Never throws and never traps:
     /// failures come back as `.error` values.

@@ -41,13 +41,16 @@ public struct Source: Sendable {
 }
 
 /// A problem found while parsing or checking an expression, with its place.
+/// `kind` says what it is as data; `message` is cel-go-style English.
 public struct CELIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable { case parse, check }
     public var stage: Stage
+    public var kind: IssueKind
     public var message: String
     public var position: SourcePosition
-    public init(stage: Stage, message: String, position: SourcePosition) {
+    public init(stage: Stage, kind: IssueKind = .other, message: String, position: SourcePosition) {
         self.stage = stage
+        self.kind = kind
         self.message = message
         self.position = position
     }

@@ -8,6 +8,10 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
     /// The type of a type value, e.g. `int` used as a value has type `type(int)`.
     case type(CELType)
     case param(String)
+    /// A declared record with named, typed fields (a directory row, the
+    /// inspection): selecting an undeclared field is a check error, so a
+    /// misspelt column is found at load time. At run time it is a map.
+    case object(ObjectType)
     /// A sub-expression that already failed to check; accepted silently so
     /// one mistake gives one diagnostic.
     case error
@@ -28,6 +32,7 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         case .map(let k, let v): return "map(\(k), \(v))"
         case .type(let t): return "type(\(t))"
         case .param(let n): return n
+        case .object(let o): return o.name
         case .error: return "*error*"
         }
     }
@@ -46,4 +51,35 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         "google.protobuf.Timestamp": "google.protobuf.Timestamp",
         "google.protobuf.Duration": "google.protobuf.Duration",
     ]
+}
+
+/// The declaration of a record type: its name (for messages) and its fields
+/// in declaration order. Where a map would accept any key, an object
+/// accepts only these; in every other respect it behaves as `map(string, dyn)`
+/// (indexing, `in`, `size`), since its values are maps when evaluated.
+public struct ObjectType: Hashable, Sendable {
+    public struct Field: Hashable, Sendable {
+        public var name: String
+        public var type: CELType
+        public init(_ name: String, _ type: CELType) {
+            self.name = name
+            self.type = type
+        }
+    }
+
+    public let name: String
+    public let fields: [Field]
+
+    public init(name: String, fields: [Field]) {
+        self.name = name
+        var seen: Set<String> = []
+        self.fields = fields.filter { seen.insert($0.name).inserted }
+    }
+
+    /// The type of a field, or nil when the object has no such field.
+    public func field(_ name: String) -> CELType? {
+        fields.first { $0.name == name }?.type
+    }
+
+    public var fieldNames: [String] { fields.map(\.name) }
 }

@@ -14,9 +14,12 @@ enum AnswerValidation {
         var seen = [Bool](repeating: false, count: c.items.count)
         var next = 0   // answers usually come in checklist order: try the next item before hashing
         var unknown = 0
-        for (key, value) in answers {
-            let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
-            guard let i = guess ?? c.indexOf(key.value) else {
+        for k in answers.indices {
+            // The key's text only; its place is read when there is something to say.
+            let id = answers[k].key.value
+            let guess = next < c.items.count && c.items[next].id == id ? next : nil
+            guard let i = guess ?? c.indexOf(id) else {
+                let key = answers[k].key
                 // A file of thousands of unknown items says so once, not thousands of times.
                 unknown += 1
                 if unknown > maxReported { continue }
@@ -28,16 +31,20 @@ enum AnswerValidation {
             next = i + 1
             let item = c.items[i]
             if seen[i] {
+                let key = answers[k].key
                 d.error(key.place, zh: "事项“\(key.value)”重复作答", en: "item '\(key.value)' is answered twice")
                 continue
             }
             seen[i] = true
             if item.isRule || item.compute != nil {
+                let key = answers[k].key
                 d.error(key.place, zh: "“\(key.value)”由规则计算得出，不能直接作答", en: "'\(key.value)' is computed by the checklist and cannot be answered")
                 continue
             }
-            if case .null = value.value { continue }   // explicitly unanswered
-            guard let answer = item.answer, let v = convert(value, item: item, answer: answer, diagnostics: &d) else { continue }
+            let datum = answers[k].value.value
+            if case .null = datum { continue }   // explicitly unanswered
+            guard let answer = item.answer,
+                  let v = convert(datum, at: answers[k].value.place, item: item, answer: answer, diagnostics: &d) else { continue }
             out[i] = v
         }
         if unknown > maxReported, let last = answers.last {
@@ -49,7 +56,8 @@ enum AnswerValidation {
     /// How many unknown items one file reports one by one.
     static let maxReported = 50
 
-    static func convert(_ value: Located<Datum>, item: ChecklistItem, answer: AnswerType, diagnostics d: inout Diagnostics) -> CELValue? {
+    static func convert(_ datum: Datum, at place: @autoclosure () -> Place, item: ChecklistItem, answer: AnswerType,
+                        diagnostics d: inout Diagnostics) -> CELValue? {
         func wrong() -> CELValue? {
             let want: LocalizedText
             switch answer {
@@ -61,12 +69,12 @@ enum AnswerValidation {
             case .date: want = LocalizedText(zh: "日期（如 2024-06-12）", en: "a date such as 2024-06-12")
             case .photo: want = LocalizedText(zh: "照片文件路径", en: "photo file paths")
             }
-            d.error(value.place, zh: "事项“\(item.id)”的答案应为\(want.zh)，实为\(value.value.kindName.zh)“\(value.value.display)”",
-                    en: "the answer to '\(item.id)' must be \(want.en), not \(value.value.kindName.en) '\(value.value.display)'")
+            d.error(place(), zh: "事项“\(item.id)”的答案应为\(want.zh)，实为\(datum.kindName.zh)“\(datum.display)”",
+                    en: "the answer to '\(item.id)' must be \(want.en), not \(datum.kindName.en) '\(datum.display)'")
             return nil
         }
         let v: CELValue
-        switch (answer, value.value) {
+        switch (answer, datum) {
         case (.yesNo, .bool(let b)): v = .bool(b)
         case (.number, .int(let i)): v = .double(Double(i))
         case (.number, .double(let x)): v = .double(x)
@@ -75,10 +83,10 @@ enum AnswerValidation {
         case (.choice, .string(let s)):
             guard item.options.contains(s) else { return wrong() }
             v = .string(s)
-        case (.date, .date): v = Values.cel(value.value)
+        case (.date, .date): v = Values.cel(datum)
         case (.photo, .string(let s)): v = .list([.string(s)])
         case (.photo, .list(let l)) where l.allSatisfy({ if case .string = $0 { return true } else { return false } }):
-            v = Values.cel(value.value)
+            v = Values.cel(datum)
         default: return wrong()
         }
         if let range = item.range {
@@ -86,8 +94,8 @@ enum AnswerValidation {
             switch v { case .double(let y): x = y; case .int(let i): x = Double(i); default: x = range.lowerBound }
             if !range.contains(x) {
                 let unit = item.unit ?? ""
-                d.error(value.place, zh: "事项“\(item.id)”的答案 \(value.value.display)\(unit) 超出取值范围 [\(fmt(range.lowerBound)), \(fmt(range.upperBound))]",
-                        en: "the answer to '\(item.id)', \(value.value.display)\(unit), is outside its range [\(fmt(range.lowerBound)), \(fmt(range.upperBound))]")
+                d.error(place(), zh: "事项“\(item.id)”的答案 \(datum.display)\(unit) 超出取值范围 [\(fmt(range.lowerBound)), \(fmt(range.upperBound))]",
+                        en: "the answer to '\(item.id)', \(datum.display)\(unit), is outside its range [\(fmt(range.lowerBound)), \(fmt(range.upperBound))]")
                 return nil
             }
         }

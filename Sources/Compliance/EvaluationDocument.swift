@@ -60,6 +60,8 @@ public struct EvaluationDocument: Codable, Sendable, Equatable {
     public struct Explain: Codable, Sendable, Equatable {
         public var rule: String
         public var values: JSONValue
+
+        enum CodingKeys: String, CodingKey { case rule, values }
     }
 
     public struct Result: Codable, Sendable, Equatable {
@@ -87,6 +89,8 @@ public struct EvaluationDocument: Codable, Sendable, Equatable {
     public struct Unrouted: Codable, Sendable, Equatable {
         public var item: String
         public var reason: String
+
+        enum CodingKeys: String, CodingKey { case item, reason }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -123,8 +127,10 @@ extension EvaluationDocument {
         cooperation = e.cooperation
         signature = e.signature
         refusalNote = e.refusalNote.flatMap { $0.isEmpty ? nil : $0 }
-        items = e.items.map { v in
-            let item = c?.item(v.id)
+        // Verdicts come in checklist order: look an item up by place, by id only if that fails.
+        let checklistItems = c?.items ?? []
+        items = e.items.enumerated().map { i, v in
+            let item = i < checklistItems.count && checklistItems[i].id == v.id ? checklistItems[i] : c?.item(v.id)
             var out = Item(id: v.id, title: item?.titleText(l) ?? v.id, status: v.status, severity: item?.severity,
                            basis: item?.basis, keyItem: item?.keyItem == true ? true : nil,
                            internetPlusCode: item?.internetPlusCode, methods: nil, value: v.value.map(JSONValue.from),

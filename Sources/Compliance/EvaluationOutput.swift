@@ -7,18 +7,21 @@ public enum EvaluationOutput {
     /// A findings file that was not evaluated: one object in the output
     /// array all the same, so the array keeps one object per file, in order.
     public static func refused(path: String, diagnostics: [Diagnostic], language: Language = .zh) -> JSONValue {
-        .object([
-            ("file", .string(path)),
-            ("evaluated", .bool(false)),
-            ("errors", .array(diagnostics.filter { $0.severity == .error }.map {
-                .object([("line", .int(Int64($0.line))), ("column", .int(Int64($0.column))), ("message", .string($0.message.text(language)))])
+        typealias K = CheckOutputKey
+        return .object([
+            (K.file.stringValue, .string(path)),
+            (K.evaluated.stringValue, .bool(false)),
+            (K.errors.stringValue, .array(diagnostics.filter { $0.severity == .error }.map {
+                .object([(K.line.stringValue, .int(Int64($0.line))), (K.column.stringValue, .int(Int64($0.column))),
+                         (K.message.stringValue, .string($0.message.text(language)))])
             })),
         ])
     }
 
     /// The JSON object `check` prints for an evaluated file.
     public static func json(_ e: Evaluation, rulebook: Rulebook, language: Language = .zh) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("file", .string(e.findingsPath)), ("evaluated", .bool(true))]
+        typealias K = CheckOutputKey
+        var fields: [(String, JSONValue)] = [(K.file.stringValue, .string(e.findingsPath)), (K.evaluated.stringValue, .bool(true))]
         if case .object(let doc) = EvaluationDocument(e, rulebook: rulebook, language: language).json { fields += doc }
         return .object(fields)
     }
@@ -129,7 +132,8 @@ extension EvaluationDocument {
             return .object(ro)
         }))
         if let unrouted {
-            add(.unrouted, .array(unrouted.map { .object([("item", .string($0.item)), ("reason", .string($0.reason))]) }))
+            typealias U = Unrouted.CodingKeys
+            add(.unrouted, .array(unrouted.map { .object([(U.item.stringValue, .string($0.item)), (U.reason.stringValue, .string($0.reason))]) }))
         }
         return .object(o)
     }
@@ -150,8 +154,250 @@ extension EvaluationDocument.Item {
         add(.message, message.map { .string($0) })
         add(.finding, finding.map { .string($0) })
         add(.findingEN, findingEN.map { .string($0) })
-        add(.explain, explain.map { .object([("rule", .string($0.rule)), ("values", $0.values)]) })
+        typealias E = EvaluationDocument.Explain.CodingKeys
+        add(.explain, explain.map { .object([(E.rule.stringValue, .string($0.rule)), (E.values.stringValue, $0.values)]) })
         add(.evidenceMissing, evidenceMissing.map { .bool($0) })
         return .object(o)
+    }
+}
+
+/// The keys `check` adds around each document (SPEC.md §7): the file, whether
+/// it was evaluated, and for a refused file its errors.
+public enum CheckOutputKey: String, CodingKey {
+    case file, evaluated, errors, line, column, message
+}
+
+extension EvaluationOutput {
+    /// Writes the object `json(_:rulebook:language:)` gives, byte for byte in
+    /// the pretty layout, without building it as a `JSONValue`.
+    public static func write(_ e: Evaluation, rulebook: Rulebook, language: Language = .zh, to w: inout JSONWriter) {
+        write(EvaluationDocument(e, rulebook: rulebook, language: language), file: e.findingsPath, to: &w)
+    }
+
+    /// Writes the object of an evaluated file from its document.
+    public static func write(_ document: EvaluationDocument, file: String, to w: inout JSONWriter) {
+        typealias K = CheckOutputKey
+        w.beginObject()
+        w.key(K.file.stringValue)
+        w.string(file)
+        w.key(K.evaluated.stringValue)
+        w.bool(true)
+        document.writeMembers(to: &w)
+        w.endObject()
+    }
+
+    /// Writes the object `refused(path:diagnostics:language:)` gives.
+    public static func writeRefused(path: String, diagnostics: [Diagnostic], language: Language = .zh, to w: inout JSONWriter) {
+        typealias K = CheckOutputKey
+        w.beginObject()
+        w.key(K.file.stringValue)
+        w.string(path)
+        w.key(K.evaluated.stringValue)
+        w.bool(false)
+        w.key(K.errors.stringValue)
+        let errors = diagnostics.filter { $0.severity == .error }
+        w.beginArray(inline: errors.isEmpty)
+        for d in errors {
+            w.beginObject()
+            w.key(K.line.stringValue)
+            w.int(Int64(d.line))
+            w.key(K.column.stringValue)
+            w.int(Int64(d.column))
+            w.key(K.message.stringValue)
+            w.string(d.message.text(language))
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+extension EvaluationDocument {
+    /// Writes the document's members, in the order and with the names of
+    /// `json`, into an object the caller has opened.
+    public func writeMembers(to w: inout JSONWriter) {
+        typealias K = CodingKeys
+        func add(_ k: K, _ v: String?) {
+            guard let v else { return }
+            w.key(k.stringValue)
+            w.string(v)
+        }
+        add(.plan, plan)
+        add(.task, task)
+        add(.jurisdiction, jurisdiction)
+        add(.entity, entity)
+        add(.entityName, entityName)
+        add(.checklist, checklist)
+        add(.checklistVersion, checklistVersion)
+        add(.checklistSHA256, checklistSHA256)
+        add(.department, department)
+        add(.departmentName, departmentName)
+        add(.inspectedOn, inspectedOn)
+        w.key(K.inspectors.stringValue)
+        w.strings(inspectors)
+        if !methods.isEmpty {
+            w.key(K.methods.stringValue)
+            w.strings(methods.map(\.rawValue))
+        }
+        add(.cooperation, cooperation.rawValue)
+        add(.signature, signature.rawValue)
+        add(.refusalNote, refusalNote)
+        w.key(K.items.stringValue)
+        w.beginArray(inline: items.isEmpty)
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices { items[i].write(to: &w, index: i) }
+        }
+        w.endArray()
+        w.key(K.violations.stringValue)
+        w.strings(violations)
+        w.key(K.keyItemViolations.stringValue)
+        w.strings(keyItemViolations)
+        w.key(K.result.stringValue)
+        if let r = result {
+            typealias R = Result.CodingKeys
+            w.beginObject()
+            w.key(R.code.stringValue)
+            w.string(r.code)
+            w.key(R.label.stringValue)
+            w.string(r.label)
+            if let en = r.labelEN {
+                w.key(R.labelEN.stringValue)
+                w.string(en)
+            }
+            w.key(R.rank.stringValue)
+            w.int(Int64(r.rank))
+            w.key(R.tone.stringValue)
+            w.string(r.tone.rawValue)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key(K.referrals.stringValue)
+        w.beginArray(inline: referrals.isEmpty)
+        for r in referrals {
+            typealias F = ReferralEntry.CodingKeys
+            w.beginObject()
+            w.key(F.to.stringValue)
+            w.string(r.to)
+            w.key(F.toName.stringValue)
+            w.string(r.toName)
+            if let en = r.toNameEN {
+                w.key(F.toNameEN.stringValue)
+                w.string(en)
+            }
+            w.key(F.kind.stringValue)
+            w.string(r.kind.rawValue)
+            w.key(F.items.stringValue)
+            w.strings(r.items)
+            w.key(F.due.stringValue)
+            if let due = r.due { w.string(due) } else { w.null() }
+            w.key(F.route.stringValue)
+            w.string(r.route)
+            w.endObject()
+        }
+        w.endArray()
+        if let unrouted {
+            typealias U = Unrouted.CodingKeys
+            w.key(K.unrouted.stringValue)
+            w.beginArray(inline: unrouted.isEmpty)
+            for u in unrouted {
+                w.beginObject()
+                w.key(U.item.stringValue)
+                w.string(u.item)
+                w.key(U.reason.stringValue)
+                w.string(u.reason)
+                w.endObject()
+            }
+            w.endArray()
+        }
+    }
+}
+
+extension EvaluationDocument.Item {
+    /// Writes the item as the `index`-th element of the items array. Its
+    /// unchanging members are copied from the last document whose item at
+    /// `index` had the same values (compared, not assumed).
+    func write(to w: inout JSONWriter, index: Int) {
+        typealias K = CodingKeys
+        w.beginObject()
+        if w.itemPieces.count <= index { w.itemPieces.append(contentsOf: repeatElement(nil, count: index + 1 - w.itemPieces.count)) }
+        let piece: ItemPiece
+        if let p = w.itemPieces[index], p.level == w.level, p.id == id, p.title == title {
+            w.replay(p.head, first: false, afterKey: false)
+            piece = p
+        } else {
+            let mark = w.mark
+            w.key(K.id.stringValue)
+            w.string(id)
+            w.key(K.title.stringValue)
+            w.string(title)
+            piece = ItemPiece(level: w.level, id: id, title: title, head: w.bytes(since: mark))
+        }
+        w.key(K.status.stringValue)
+        w.string(status.rawValue)
+        if let middle = piece.middle, piece.severity == severity, piece.basis == basis, piece.keyItem == keyItem,
+           piece.internetPlusCode == internetPlusCode, piece.methods == methods {
+            w.replay(middle, first: false, afterKey: false)
+        } else {
+            let mark = w.mark
+            if let severity {
+                w.key(K.severity.stringValue)
+                w.string(severity.rawValue)
+            }
+            if let basis {
+                w.key(K.basis.stringValue)
+                w.string(basis)
+            }
+            if let keyItem {
+                w.key(K.keyItem.stringValue)
+                w.bool(keyItem)
+            }
+            if let internetPlusCode {
+                w.key(K.internetPlusCode.stringValue)
+                w.string(internetPlusCode)
+            }
+            if let methods {
+                w.key(K.methods.stringValue)
+                w.strings(methods.map(\.rawValue))
+            }
+            piece.severity = severity
+            piece.basis = basis
+            piece.keyItem = keyItem
+            piece.internetPlusCode = internetPlusCode
+            piece.methods = methods
+            piece.middle = w.bytes(since: mark)
+            w.itemPieces[index] = piece
+        }
+        if let value {
+            w.key(K.value.stringValue)
+            w.value(value)
+        }
+        if let message {
+            w.key(K.message.stringValue)
+            w.string(message)
+        }
+        if let finding {
+            w.key(K.finding.stringValue)
+            w.string(finding)
+        }
+        if let findingEN {
+            w.key(K.findingEN.stringValue)
+            w.string(findingEN)
+        }
+        if let explain {
+            typealias E = EvaluationDocument.Explain.CodingKeys
+            w.key(K.explain.stringValue)
+            w.beginObject()
+            w.key(E.rule.stringValue)
+            w.string(explain.rule)
+            w.key(E.values.stringValue)
+            w.value(explain.values)
+            w.endObject()
+        }
+        if let evidenceMissing {
+            w.key(K.evidenceMissing.stringValue)
+            w.bool(evidenceMissing)
+        }
+        w.endObject()
     }
 }

@@ -32,10 +32,10 @@ enum Explanation {
                 verdict.rule = [item.relevant, item.compute, item.violation].compactMap { $0 }.map(\.text).joined(separator: "; ")
                 verdict.values = values(p, i, s)
                 let reason = errorReason(item, &s)
-                verdict.message = LocalizedText(zh: "规则无法求值：\(reason)", en: "the rule could not be evaluated: \(reason)")
+                verdict.message = LocalizedText(zh: "规则无法求值：\(reason.zh)", en: "the rule could not be evaluated: \(reason.en)")
             default: break
             }
-            if rectified.contains(item.id), status != .fail {
+            if !rectified.isEmpty, status != .fail, rectified.contains(item.id) {
                 let at = f.rectifiedOnSite.first { $0.value == item.id }?.place ?? f.entityPlace
                 warnings.append(Diagnostic(at, severity: .warning, zh: "事项“\(item.id)”未判定违规，却记为当场改正",
                                            en: "item '\(item.id)' is marked rectified on site but is not violated"))
@@ -79,10 +79,11 @@ enum Explanation {
         return LocalizedText(zh: zh, en: en)
     }
 
-    static func errorReason(_ item: ChecklistItem, _ s: inout ChecklistEvaluator.Scratch) -> String {
+    /// Why an item's expressions gave an error, in words a rule author reads (one language each).
+    static func errorReason(_ item: ChecklistItem, _ s: inout ChecklistEvaluator.Scratch) -> LocalizedText {
         for e in [item.relevant, item.compute, item.violation].compactMap({ $0 }) {
-            if case .error(let err) = e.program.evaluate(&s.activation) { return err.message }
+            if case .error(let err) = e.program.evaluate(&s.activation) { return CELMessages.evaluation(err) }
         }
-        return "a value it reads could not be evaluated"
+        return LocalizedText(zh: "它读取的某个值无法求值", en: "a value it reads could not be evaluated")
     }
 }

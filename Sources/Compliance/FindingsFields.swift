@@ -254,6 +254,8 @@ struct FindingsFields {
 /// they may appear in findings: printable, no surrounding or hidden space.
 enum EntityID {
     static func problem(_ id: String) -> LocalizedText? {
+        // Printable ASCII has no white space, format or control characters.
+        if id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return nil }
         let bad = id.unicodeScalars.first { s in
             s.properties.isWhitespace || s.properties.generalCategory == .format || s.properties.generalCategory == .control
         }

@@ -28,11 +28,12 @@ public enum FindingsLoader {
 
     /// Reads the file at `path`; a `.json` file is read as strict JSON.
     public static func read(path: String, entities: EntityLookup?, diagnostics d: inout Diagnostics) -> Findings? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // One byte past the limit is enough to refuse an oversized file without reading it all.
+        guard let bytes = FileBytes.read(path, limit: maxBytes + 1) else {
             d.error(Place(path: path, line: 1, column: 1), zh: "无法读取文件", en: "cannot read the file")
             return nil
         }
-        return parse(Array(data), path: path, entities: entities, diagnostics: &d)
+        return parse(bytes, path: path, entities: entities, diagnostics: &d)
     }
 
     /// Parses findings text; JSON when the path ends in `.json` or the text starts with `{`.

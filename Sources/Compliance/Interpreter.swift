@@ -64,7 +64,8 @@ public struct Interpreter: Sendable {
         } else {
             verdicts = c.items.map { ItemVerdict(id: $0.id, status: .notApplicable, value: nil, message: nil, rule: nil, values: [], evidenceMissing: false) }
         }
-        let violations = verdicts.filter { $0.status == .fail }.map(\.id)
+        var violations: [String] = []
+        for k in verdicts.indices where verdicts[k].status == .fail { violations.append(verdicts[k].id) }
         let plan = f.planID.flatMap { rulebook.plan($0) }
         var evaluation = Evaluation(findingsPath: f.path, plan: f.planID, task: f.taskID, jurisdiction: plan?.jurisdiction,
                                     entityID: f.entityID, entityName: f.entityName, checklist: c.id,
@@ -91,15 +92,16 @@ extension Program {
 /// The `inspection` variable of expressions.
 enum InspectionRecord {
     static func make(_ f: Findings, notChecked: Int = 0) -> CELValue {
-        .map(CELMap(strings: [
-            "department": .string(f.department.value),
-            "checklist": .string(f.checklist.value),
-            "date": Values.timestamp(f.inspectedOn),
-            "cooperation": .string(f.cooperation.rawValue),
-            "signature": .string(f.signature.rawValue),
-            "plan": .string(f.planID ?? ""),
-            "inspectors": .list(f.inspectors.map { .string($0.value) }),
-            "not_checked": .int(Int64(notChecked)),
+        // In key order, as `CELMap(strings:)` would sort them, without building a dictionary first.
+        .map(CELMap(orderedStrings: [
+            ("checklist", .string(f.checklist.value)),
+            ("cooperation", .string(f.cooperation.rawValue)),
+            ("date", Values.timestamp(f.inspectedOn)),
+            ("department", .string(f.department.value)),
+            ("inspectors", .list(f.inspectors.map { .string($0.value) })),
+            ("not_checked", .int(Int64(notChecked))),
+            ("plan", .string(f.planID ?? "")),
+            ("signature", .string(f.signature.rawValue)),
         ]))
     }
 }

@@ -25,17 +25,29 @@ enum ItemReferences {
     /// evidence for items that are not relevant are warned about and ignored.
     static func checkRelevant(_ f: Findings, _ c: Checklist, statuses: [ItemStatus], answers: [CELValue?], diagnostics d: inout Diagnostics) {
         if f.cooperation == .cooperated {
-            for (i, item) in c.items.enumerated() where !item.isRule && item.compute == nil && item.required {
-                guard answers[i] == nil, statuses[i] == .notChecked else { continue }
+            for i in c.items.indices where statuses[i] == .notChecked && answers[i] == nil {
+                let item = c.items[i]
+                guard !item.isRule, item.compute == nil, item.required else { continue }
                 d.error(f.answersPlace, zh: "必答事项“\(item.id)”（\(item.title)）未作答", en: "required item '\(item.id)' (\(item.titleEN ?? item.title)) is unanswered")
             }
         }
+        // Nothing to say when every item applies (the common case).
+        guard statuses.contains(.notApplicable) else { return }
+        // Keys usually come in checklist order: try the next item before hashing.
+        var next = 0
         func notRelevant(_ key: Located<String>, _ what: LocalizedText) {
-            guard let i = c.indexOf(key.value), statuses[i] == .notApplicable else { return }
+            let guess = next < c.items.count && c.items[next].id == key.value ? next : nil
+            guard let i = guess ?? c.indexOf(key.value) else { return }
+            next = i + 1
+            guard statuses[i] == .notApplicable else { return }
             d.warning(key.place, zh: "事项“\(key.value)”此次不适用，其\(what.zh)不予采用", en: "item '\(key.value)' does not apply here; its \(what.en) is ignored")
         }
-        for a in f.answers where !a.value.value.isNull { notRelevant(a.key, LocalizedText(zh: "答案", en: "answer")) }
+        for k in f.answers.indices where !f.answers[k].value.value.isNull {
+            notRelevant(f.answers[k].key, LocalizedText(zh: "答案", en: "answer"))
+        }
+        next = 0
         for n in f.notes { notRelevant(n.key, LocalizedText(zh: "备注", en: "note")) }
+        next = 0
         for e in f.evidence { notRelevant(e.key, LocalizedText(zh: "证据", en: "evidence")) }
     }
 }

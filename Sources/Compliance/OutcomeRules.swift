@@ -38,7 +38,8 @@ struct OutcomeRules: Sendable {
 
     func apply(checklist c: Checklist, findings f: Findings, entity: CELValue, evaluation e: inout Evaluation) {
         let rectified = Set(f.rectifiedOnSite.map(\.value))
-        let notChecked = e.items.filter { $0.status == .notChecked }.count
+        var notChecked = 0
+        for k in e.items.indices where e.items[k].status == .notChecked { notChecked += 1 }
         let inspection = InspectionRecord.make(f, notChecked: notChecked)
         var violationRecords: [(id: String, record: CELValue)] = []
         for id in e.violations {

@@ -110,6 +110,9 @@ public struct ChecklistExample: Sendable {
     public var expectViolations: [Located<String>]
     public var expectStatus: [(key: Located<String>, value: Located<String>)]
     public var place: Place
+    /// The `entity` and `inspection` keys as written, for load-time checks.
+    var entityFields: [(key: Located<String>, value: Located<Datum>)] = []
+    var inspectionFields: [(key: Located<String>, value: Located<Datum>)] = []
 }
 
 /// A department's checklist (随机抽查事项清单), loaded and compiled.

@@ -31,16 +31,20 @@ struct Draft {
     var suspectedCrime: Bool
     var creditPenalty: Bool
 
+    /// Whether `answer:` was there but wrong (reported): what depends on
+    /// the answer type is not checked, and expressions reading the item
+    /// accept it as it is.
+    var answerInvalid = false
+
     static func read(_ node: YAMLValue, isRule: Bool, diagnostics d: inout Diagnostics) -> Draft? {
-        let what = isRule ? LocalizedText(zh: "规则", en: "a rule") : LocalizedText(zh: "检查事项", en: "a check item")
-        let f = FieldReader(node, allowed: isRule ? ChecklistLoader.ruleKeys : ChecklistLoader.itemKeys, what: what, diagnostics: &d)
-        guard f.ok, let id = f.string("id", required: true, diagnostics: &d) else { return nil }
+        let f = FieldReader(node, shape: isRule ? ChecklistShapes.rule : ChecklistShapes.item, diagnostics: &d)
+        guard f.ok, let id = f.string("id", diagnostics: &d) else { return nil }
         guard Identifier.check(id, diagnostics: &d) else { return nil }
         if Contexts.reservedItemIDs.contains(id.value) {
             d.error(id.place, zh: "“\(id.value)”是表达式中的保留名称，不能作事项标识", en: "'\(id.value)' is reserved in expressions and cannot be an item id")
             return nil
         }
-        let title = f.string("title", required: true, diagnostics: &d)
+        let title = f.string("title", diagnostics: &d)
         var draft = Draft(id: id, isRule: isRule, title: title?.value ?? "", titleEN: f.string("title_en", diagnostics: &d)?.value,
                           basis: f.string("basis", diagnostics: &d)?.value, required: f.bool("required", diagnostics: &d) ?? true,
                           suspectedCrime: f.bool("suspected_crime", diagnostics: &d) ?? false,
@@ -59,45 +63,26 @@ struct Draft {
         if let methods = f.strings("methods", diagnostics: &d) {
             draft.methods = []
             for m in methods {
-                if let method = InspectionMethod(rawValue: m.value) {
-                    if !draft.methods.contains(method) { draft.methods.append(method) }
-                } else {
-                    let allowed = InspectionMethod.allCases.map(\.rawValue)
-                    let hint = Suggestion.closest(m.value, in: allowed)
-                    d.error(m.place, zh: "未知的检查方式“\(m.value)”" + (hint.map { "（是否应为“\($0)”？）" } ?? "（可用：\(allowed.joined(separator: "、"))）"),
-                            en: "unknown inspection method '\(m.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? " (one of \(allowed.joined(separator: ", ")))"))
-                }
+                if let method = InspectionMethod(rawValue: m.value), !draft.methods.contains(method) { draft.methods.append(method) }
             }
-            if draft.methods.isEmpty, methods.isEmpty {
+            if draft.methods.isEmpty, !f.isInvalid("methods") {
                 d.error(f.keyPlace("methods")!, zh: "methods 不能为空", en: "methods must not be empty")
             }
         }
         let domain = f.string("domain", diagnostics: &d)
         draft.domain = domain?.value
         draft.domainPlace = domain?.place
-        if let s = f.string("severity", diagnostics: &d) {
-            draft.severity = Severity(rawValue: s.value)
-            if draft.severity == nil {
-                d.error(s.place, zh: "严重程度应为 minor、general 或 serious，实为“\(s.value)”", en: "severity must be minor, general or serious, not '\(s.value)'")
-            }
-        }
-        if let e = f.string("evidence", diagnostics: &d) {
-            if ["photo", "document"].contains(e.value) { draft.evidence = e.value } else {
-                d.error(e.place, zh: "证据类型应为 photo 或 document", en: "evidence must be photo or document")
-            }
-        }
-        if isRule {
-            if draft.violation == nil { f.require("violation", diagnostics: &d) }
-        } else {
-            readAnswer(&draft, f, diagnostics: &d)
-        }
-        // A misspelt key was reported already; do not add a knock-on error for it.
-        if (draft.violation != nil || draft.expect != nil) && f.unknownKeys == 0 {
-            for key in ["severity", "domain", "finding"] where !f.has(key) {
+        draft.severity = f.string("severity", diagnostics: &d).flatMap { Severity(rawValue: $0.value) }
+        draft.evidence = f.string("evidence", diagnostics: &d)?.value
+        if !isRule { readAnswer(&draft, f, diagnostics: &d) }
+        // A key that is there but wrong, or misspelt, was reported already:
+        // its absence here is the same mistake, not another.
+        if draft.violation != nil || draft.expect != nil || f.isInvalid("violation") {
+            for key in ["severity", "domain", "finding"] where !f.has(key) && !f.isMisspelt(key) {
                 d.error(id.place, zh: "可判定违规的事项“\(id.value)”缺少“\(key)”", en: "item '\(id.value)' can be violated but has no '\(key)'")
             }
         }
-        if draft.relevantNote != nil, draft.relevant == nil {
+        if draft.relevantNote != nil, draft.relevant == nil, !f.isInvalid("relevant"), !f.isMisspelt("relevant") {
             d.error(f.keyPlace("relevant_note")!, zh: "relevant_note 说明 relevant 条件，须与 relevant 同时使用",
                     en: "relevant_note describes the relevant condition and needs 'relevant'")
         }
@@ -106,32 +91,33 @@ struct Draft {
 
     private static func readAnswer(_ draft: inout Draft, _ f: FieldReader, diagnostics d: inout Diagnostics) {
         let id = draft.id
+        draft.answerInvalid = f.isInvalid("answer")
         if let a = f.string("answer", diagnostics: &d) {
             draft.answer = AnswerType(rawValue: a.value)
-            if draft.answer == nil {
-                d.error(a.place, zh: "答案类型应为 yes_no、number、integer、text、choice、date 或 photo，实为“\(a.value)”",
-                        en: "answer must be yes_no, number, integer, text, choice, date or photo, not '\(a.value)'")
-            }
             if draft.compute != nil {
                 d.error(a.place, zh: "计算项不填写答案，不能同时有 answer 和 compute", en: "a computed item takes no answer: 'answer' and 'compute' exclude each other")
             }
-        } else if draft.compute == nil {
+        } else if draft.compute == nil, !draft.answerInvalid, !f.isInvalid("compute") {
             f.require("answer", diagnostics: &d)
         }
+        // Options, unit, range and expect depend on the answer type: when it
+        // is wrong, misspelt or missing (reported), they are read but not
+        // judged against it.
+        let known = !draft.answerInvalid && !f.isMisspelt("answer") && (draft.answer != nil || draft.compute != nil)
         if let options = f.strings("options", diagnostics: &d) {
             draft.options = options.map(\.value)
-            if draft.answer != .choice {
+            if known, draft.answer != .choice {
                 d.error(f.keyPlace("options")!, zh: "只有 choice 类型的事项才有 options", en: "only choice items take options")
             }
             if Set(draft.options).count != draft.options.count {
                 d.error(f.keyPlace("options")!, zh: "选项重复", en: "options repeat")
             }
-        } else if draft.answer == .choice {
+        } else if draft.answer == .choice, !f.has("options"), !f.isMisspelt("options") {
             d.error(id.place, zh: "choice 类型的事项“\(id.value)”缺少 options", en: "choice item '\(id.value)' has no options")
         }
         if let unit = f.string("unit", diagnostics: &d) {
             draft.unit = unit.value
-            if draft.answer != .number && draft.answer != .integer {
+            if known, draft.answer != .number && draft.answer != .integer {
                 d.error(unit.place, zh: "只有数值事项才有单位", en: "only number and integer items take a unit")
             }
         }
@@ -140,14 +126,16 @@ struct Draft {
                 switch v.resolved { case .int(let i): return Double(i); case .double(let x): return x; default: return nil }
             }
             let at = f.node("range")!.place
-            if bounds.count != 2 || r.count != 2 {
+            if bounds.count != r.count {
+                // An element that is not a number was reported by the shape.
+            } else if bounds.count != 2 {
                 d.error(at, zh: "range 应为两个数：[最小值, 最大值]", en: "range must be two numbers: [min, max]")
             } else if !bounds.allSatisfy(\.isFinite) {
                 d.error(at, zh: "range 的两端应为有限的数", en: "the bounds of range must be finite numbers")
             } else if bounds[0] > bounds[1] {
                 let lo = NumberText.plain(bounds[0]), hi = NumberText.plain(bounds[1])
                 d.error(at, zh: "range 的最小值 \(lo) 大于最大值 \(hi)", en: "range min \(lo) is greater than its max \(hi)")
-            } else if draft.answer != .number && draft.answer != .integer {
+            } else if known, draft.answer != .number && draft.answer != .integer {
                 d.error(f.keyPlace("range")!, zh: "只有数值事项才有 range", en: "only number and integer items take a range")
             } else {
                 draft.range = bounds[0]...bounds[1]
@@ -159,8 +147,11 @@ struct Draft {
                 d.error(e.place, zh: "expect 与 violation 只能取其一", en: "'expect' and 'violation' exclude each other")
             }
             if let answer = draft.answer, !Draft.fits(e.datum, answer, options: draft.options) {
-                d.error(e.place, zh: "expect 的值 \(e.datum.display) 与答案类型 \(answer.rawValue) 不符",
-                        en: "expect value \(e.datum.display) does not fit answer type \(answer.rawValue)")
+                var hint = LocalizedText(zh: "", en: "")
+                if answer == .choice, case .string(let s) = e.datum { hint = Suggestion.hint(s, in: draft.options, listing: true) }
+                if answer == .yesNo { hint = ShapeCheck.booleanHint(e) }
+                d.error(e.place, zh: "expect 的值 \(e.datum.display) 与答案类型 \(answer.rawValue) 不符" + hint.zh,
+                        en: "expect value \(e.datum.display) does not fit answer type \(answer.rawValue)" + hint.en)
             }
         }
     }

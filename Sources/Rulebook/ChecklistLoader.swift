@@ -2,53 +2,45 @@ import CEL
 import Messages
 
 /// Reads one checklist file: the schema of SPEC.md §4 and docs/rule-files.md,
-/// every expression compiled against the checklist's own answers.
+/// every expression compiled against the checklist's own answers and the
+/// typed `entity` and `inspection`.
 enum ChecklistLoader {
-    static let topKeys = ["checklist", "version", "department", "title", "title_en", "applies_to", "items", "rules", "examples"]
-    static let itemKeys = ["id", "title", "title_en", "basis", "answer", "options", "unit", "range", "expect", "violation",
-                           "message", "message_en", "severity", "domain", "relevant", "required", "compute", "evidence",
-                           "suspected_crime", "credit_penalty", "finding", "finding_en", "relevant_note", "relevant_note_en",
-                           "key_item", "internet_plus_code", "methods"]
-    static let ruleKeys = ["id", "title", "title_en", "basis", "violation", "message", "message_en", "severity", "domain",
-                           "relevant", "evidence", "suspected_crime", "credit_penalty", "finding", "finding_en",
-                           "relevant_note", "relevant_note_en", "key_item", "internet_plus_code", "methods"]
-    static let exampleKeys = ["name", "answers", "entity", "inspection", "expect_violations", "expect_status"]
-
-    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Checklist? {
+    static func load(_ file: YAMLFile, contexts: ExpressionContexts, diagnostics d: inout Diagnostics) -> Checklist? {
         guard let root = file.rootValue else { return nil }
-        let top = FieldReader(root, allowed: topKeys, what: LocalizedText(zh: "检查事项清单", en: "a checklist"), diagnostics: &d)
+        let top = FieldReader(root, shape: ChecklistShapes.checklist, diagnostics: &d)
         guard top.ok else { return nil }
         let errorsBefore = d.errors.count
-        let id = top.string("checklist", required: true, diagnostics: &d)
-        let version = top.string("version", required: true, diagnostics: &d)
-        let department = top.string("department", required: true, diagnostics: &d)
-        let title = top.string("title", required: true, diagnostics: &d)
+        let id = top.string("checklist", diagnostics: &d)
+        let version = top.string("version", diagnostics: &d)
+        let department = top.string("department", diagnostics: &d)
+        let title = top.string("title", diagnostics: &d)
         if let id, !isChecklistID(id.value) {
             d.error(id.place, zh: "清单标识“\(id.value)”应为“部门.名称”形式", en: "checklist id '\(id.value)' must look like <department>.<name>")
         }
-        if let id, let department, isChecklistID(id.value), !id.value.hasPrefix(department.value + ".") {
-            d.error(id.place, zh: "清单标识“\(id.value)”应以所属部门“\(department.value)”开头",
-                    en: "checklist id '\(id.value)' must start with its department '\(department.value)'")
-        }
 
         // Declare every answer first, so expressions may read items written later.
-        var env = Environment()
-        env.declare("value", .dyn)
-        env.declare("entity", Contexts.record)
-        env.declare("inspection", Contexts.record)
-        let itemNodes = top.list("items", required: true, diagnostics: &d) ?? []
+        var env = contexts.checklist
+        let itemNodes = top.list("items", diagnostics: &d) ?? []
         let ruleNodes = top.list("rules", diagnostics: &d) ?? []
         var drafts: [Draft] = []
         var seen: [String: Place] = [:]
         for (node, isRule) in itemNodes.map({ ($0, false) }) + ruleNodes.map({ ($0, true) }) {
-            guard let draft = Draft.read(node, isRule: isRule, diagnostics: &d) else { continue }
+            guard let draft = Draft.read(node, isRule: isRule, diagnostics: &d) else {
+                // An item whose id is wrong (reported) is still a name, so
+                // the expressions reading it add no second error.
+                if let name = node.mapping?.first(where: { $0.key.text == "id" })?.value.text, env.slot(of: name) == nil,
+                   !Contexts.reservedItemIDs.contains(name), !name.isEmpty {
+                    env.declare(name, .error)
+                }
+                continue
+            }
             if let first = seen[draft.id.value] {
                 d.error(draft.id.place, zh: "标识“\(draft.id.value)”重复（首次出现于第 \(first.line) 行）",
                         en: "duplicate id '\(draft.id.value)' (first used on line \(first.line))")
                 continue
             }
             seen[draft.id.value] = draft.id.place
-            env.declare(draft.id.value, draft.answer?.celType ?? .dyn)
+            env.declare(draft.id.value, draft.answerInvalid ? .error : (draft.answer?.celType ?? .dyn))
             drafts.append(draft)
         }
         // Computed items take the type of their expression, in file order.
@@ -59,13 +51,16 @@ enum ChecklistLoader {
             if let e = RuleExpression.compile(source, in: env, what: what, diagnostics: &d) {
                 computed[draft.id.value] = e
                 env.declare(draft.id.value, e.program.resultType)
+            } else {
+                env.declare(draft.id.value, .error)
             }
         }
         let applies = top.string("applies_to", diagnostics: &d).flatMap {
-            RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "适用范围 applies_to", en: "applies_to"), diagnostics: &d)
+            RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "适用范围（applies_to）", en: "applies_to"), diagnostics: &d)
         }
         var items: [ChecklistItem] = []
         var index: [String: Int] = [:]
+        let placeholderNames = ["value"] + drafts.map(\.id.value)
         for draft in drafts {
             // Retyping `value` in place keeps loading linear: copying the
             // environment for every item would copy every declaration.
@@ -81,7 +76,8 @@ enum ChecklistLoader {
             for template in [draft.message, draft.messageEN].compactMap({ $0 }) {
                 for (name, offset) in MessageTemplate.placeholderOffsets(template.value) where name != "value" && seen[name] == nil {
                     let at = template.origin?.place(ofValueOffset: offset) ?? template.place
-                    d.error(at, zh: "消息模板中的“{\(name)}”不是本清单的事项", en: "'{\(name)}' in the message is not an item of this checklist")
+                    let hint = Suggestion.hint(name, in: placeholderNames)
+                    d.error(at, zh: "消息模板中的“{\(name)}”不是本清单的事项" + hint.zh, en: "'{\(name)}' in the message is not an item of this checklist" + hint.en)
                 }
             }
             index[draft.id.value] = items.count
@@ -104,29 +100,24 @@ enum ChecklistLoader {
     }
 
     static func readExample(_ node: YAMLValue, diagnostics d: inout Diagnostics) -> ChecklistExample? {
-        let f = FieldReader(node, allowed: exampleKeys, what: LocalizedText(zh: "示例", en: "an example"), diagnostics: &d)
-        guard f.ok, let name = f.string("name", required: true, diagnostics: &d) else { return nil }
-        let answers = f.require("answers", diagnostics: &d)?.locatedEntries(diagnostics: &d, what: LocalizedText(zh: "answers", en: "answers")) ?? []
-        var expectViolations: [Located<String>] = []
-        if let list = f.strings("expect_violations", required: true, diagnostics: &d) { expectViolations = list }
-        var expectStatus: [(key: Located<String>, value: Located<String>)] = []
-        if let node = f.node("expect_status") {
-            for (k, v) in node.locatedEntries(diagnostics: &d, what: LocalizedText(zh: "expect_status", en: "expect_status")) ?? [] {
-                guard case .string(let s) = v.value, ["pass", "fail", "not_applicable", "not_checked", "error"].contains(s) else {
-                    d.error(v.place, zh: "状态应为 pass、fail、not_applicable、not_checked 或 error", en: "status must be pass, fail, not_applicable, not_checked or error")
-                    continue
-                }
-                expectStatus.append((k, Located(s, v.place)))
-            }
+        let f = FieldReader(node, shape: ChecklistShapes.example, diagnostics: &d)
+        guard f.ok, let name = f.string("name", diagnostics: &d) else { return nil }
+        func entries(_ key: String) -> [(key: Located<String>, value: Located<Datum>)] {
+            guard let v = f.node(key), !f.isInvalid(key) else { return [] }
+            return v.locatedEntries(diagnostics: &d, what: LocalizedText(zh: key, en: key)) ?? []
         }
-        for key in ["entity", "inspection"] {
-            if let v = f.node(key), v.mapping == nil {
-                d.error(v.place, zh: "“\(key)”应为映射", en: "'\(key)' must be a mapping")
-            }
+        let answers = entries("answers")
+        let expectViolations = f.strings("expect_violations", diagnostics: &d) ?? []
+        let expectStatus = entries("expect_status").compactMap { k, v -> (key: Located<String>, value: Located<String>)? in
+            guard case .string(let s) = v.value else { return nil }
+            return (k, Located(s, v.place))
         }
-        return ChecklistExample(name: name.value, answers: answers, entity: f.node("entity")?.datum,
-                                inspection: f.node("inspection")?.datum, expectViolations: expectViolations,
-                                expectStatus: expectStatus, place: name.place)
+        var example = ChecklistExample(name: name.value, answers: answers, entity: f.isInvalid("entity") ? nil : f.node("entity")?.datum,
+                                       inspection: f.isInvalid("inspection") ? nil : f.node("inspection")?.datum,
+                                       expectViolations: expectViolations, expectStatus: expectStatus, place: name.place)
+        example.entityFields = entries("entity")
+        example.inspectionFields = entries("inspection")
+        return example
     }
 }
 

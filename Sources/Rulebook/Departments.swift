@@ -20,38 +20,33 @@ public struct Authority: Sendable {
 }
 
 enum DepartmentsLoader {
+    /// Every department whose id is valid is kept, even when another of its
+    /// fields is wrong (reported), so the files that name it do not add a
+    /// second error for the same mistake.
     static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Department] {
         guard let root = file.rootValue else { return [] }
-        let top = FieldReader(root, allowed: ["departments"], what: LocalizedText(zh: "部门文件", en: "the departments file"), diagnostics: &d)
+        let top = FieldReader(root, shape: OrganisationShapes.departments, diagnostics: &d)
         var out: [Department] = []
-        for v in top.list("departments", required: true, diagnostics: &d) ?? [] {
-            let f = FieldReader(v, allowed: ["id", "name", "name_en", "domains"], what: LocalizedText(zh: "部门", en: "a department"), diagnostics: &d)
-            guard f.ok, let id = f.string("id", required: true, diagnostics: &d),
-                  let name = f.string("name", required: true, diagnostics: &d) else { continue }
-            guard Identifier.check(id, diagnostics: &d) else { continue }
-            let domains = f.strings("domains", required: true, diagnostics: &d) ?? []
-            out.append(Department(id: id.value, name: name.value, nameEN: f.string("name_en", diagnostics: &d)?.value,
-                                  domains: domains.map(\.value), place: id.place))
+        for v in top.list("departments", diagnostics: &d) ?? [] {
+            let f = FieldReader(v, shape: OrganisationShapes.department, diagnostics: &d)
+            guard f.ok, let id = f.string("id", diagnostics: &d), Identifier.check(id, diagnostics: &d) else { continue }
+            let domains = f.strings("domains", diagnostics: &d) ?? []
+            out.append(Department(id: id.value, name: f.string("name", diagnostics: &d)?.value ?? id.value,
+                                  nameEN: f.string("name_en", diagnostics: &d)?.value, domains: domains.map(\.value), place: id.place))
         }
         return out
     }
 
     static func loadAuthorities(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Authority] {
         guard let root = file.rootValue else { return [] }
-        let top = FieldReader(root, allowed: ["authorities"], what: LocalizedText(zh: "机关文件", en: "the authorities file"), diagnostics: &d)
+        let top = FieldReader(root, shape: OrganisationShapes.authorities, diagnostics: &d)
         var out: [Authority] = []
-        for v in top.list("authorities", required: true, diagnostics: &d) ?? [] {
-            let f = FieldReader(v, allowed: ["id", "name", "name_en", "kind"], what: LocalizedText(zh: "机关", en: "an authority"), diagnostics: &d)
-            guard f.ok, let id = f.string("id", required: true, diagnostics: &d),
-                  let name = f.string("name", required: true, diagnostics: &d),
-                  let kind = f.string("kind", required: true, diagnostics: &d) else { continue }
-            guard Identifier.check(id, diagnostics: &d) else { continue }
-            guard RouteKind(rawValue: kind.value) != nil else {
-                d.error(kind.place, zh: "未知的机关类型“\(kind.value)”", en: "unknown authority kind '\(kind.value)'")
-                continue
-            }
-            out.append(Authority(id: id.value, name: name.value, nameEN: f.string("name_en", diagnostics: &d)?.value,
-                                 kind: kind.value, place: id.place))
+        for v in top.list("authorities", diagnostics: &d) ?? [] {
+            let f = FieldReader(v, shape: OrganisationShapes.authority, diagnostics: &d)
+            guard f.ok, let id = f.string("id", diagnostics: &d), Identifier.check(id, diagnostics: &d) else { continue }
+            out.append(Authority(id: id.value, name: f.string("name", diagnostics: &d)?.value ?? id.value,
+                                 nameEN: f.string("name_en", diagnostics: &d)?.value,
+                                 kind: f.string("kind", diagnostics: &d)?.value ?? "", place: id.place))
         }
         return out
     }
@@ -59,6 +54,9 @@ enum DepartmentsLoader {
 
 /// Ids are lower-case words joined by underscores: `[a-z][a-z0-9_]*`.
 enum Identifier {
+    /// The same rule as a regular expression, for the JSON Schema.
+    static let pattern = "^[a-z][a-z0-9_]*$"
+
     static func isValid(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, first >= "a" && first <= "z" else { return false }
         return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }

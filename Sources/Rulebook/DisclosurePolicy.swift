@@ -21,18 +21,12 @@ public struct DisclosurePolicy: Sendable {
 enum DisclosurePolicyLoader {
     static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> DisclosurePolicy? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: ["redact", "patterns"], what: LocalizedText(zh: "公示规则", en: "the disclosure rules"), diagnostics: &d)
-        var rules: [DisclosurePolicy.Rule] = []
-        for r in f.strings("redact", required: true, diagnostics: &d) ?? [] {
-            if let rule = DisclosurePolicy.Rule(rawValue: r.value) { rules.append(rule) } else {
-                d.error(r.place, zh: "未知的隐去规则“\(r.value)”（可用：id_card_numbers、phone_numbers、personal_columns）",
-                        en: "unknown redaction rule '\(r.value)' (id_card_numbers, phone_numbers, personal_columns)")
-            }
-        }
+        let f = FieldReader(root, shape: SupportShapes.disclosure, diagnostics: &d)
+        let rules = (f.strings("redact", diagnostics: &d) ?? []).compactMap { DisclosurePolicy.Rule(rawValue: $0.value) }
         var patterns: [(String, String)] = []
         for p in f.list("patterns", diagnostics: &d) ?? [] {
-            let pf = FieldReader(p, allowed: ["pattern", "replacement"], what: LocalizedText(zh: "隐去模式", en: "a pattern"), diagnostics: &d)
-            if let pattern = pf.string("pattern", required: true, diagnostics: &d), let replacement = pf.string("replacement", required: true, diagnostics: &d) {
+            let pf = FieldReader(p, shape: SupportShapes.pattern, diagnostics: &d)
+            if let pattern = pf.string("pattern", diagnostics: &d), let replacement = pf.string("replacement", diagnostics: &d) {
                 patterns.append((pattern.value, replacement.value))
             }
         }

@@ -6,7 +6,9 @@ import WorkingDays
 /// point at the offending key or value. YAML and JSON both read into it:
 /// the findings loader is written once for both.
 public struct DocumentNode: Sendable {
-    public indirect enum Value: Sendable {
+    /// Not `indirect`: lists and maps hold their elements in arrays
+    /// already, so a scalar costs no allocation of its own.
+    public enum Value: Sendable {
         case null
         case bool(Bool)
         case int(Int)

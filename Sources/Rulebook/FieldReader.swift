@@ -1,36 +1,70 @@
 import Messages
-/// Reads the fields of one YAML mapping against a schema: every key must be
-/// known, required keys must be there, and each value must have the right
-/// shape. Problems go to the shared diagnostics; reads return nil on error so
-/// the caller can go on and find the next problem.
+
+/// Reads the fields of one YAML mapping against its declared shape: every
+/// key must be known, required keys must be there, and each value must have
+/// the declared kind (a closed-set word must be one of the set). Each
+/// problem is reported once, where it is, with a "did you mean" where one
+/// helps; the typed reads then return nil for a key already reported, so a
+/// loader never adds a second error for the same mistake and can skip the
+/// checks that depend on a wrong value (`isInvalid`).
 struct FieldReader {
     let value: YAMLValue
+    let shape: ObjectShape?
     private var fields: [String: (key: YAMLValue, value: YAMLValue)] = [:]
     var ok: Bool
     /// How many keys were not in the schema (already reported).
     private(set) var unknownKeys = 0
+    /// Keys whose value was of the wrong kind (already reported).
+    private(set) var invalid: Set<String> = []
+    /// Allowed keys that a misspelt key was probably meant as: their
+    /// absence is the same mistake, not a second one.
+    private(set) var suggested: Set<String> = []
 
-    /// `what` names the object in messages, e.g. "检查事项"/"check item".
-    init(_ value: YAMLValue, allowed: [String], what: LocalizedText, diagnostics: inout Diagnostics) {
+    /// Reads `value` against `shape`, reporting unknown keys, missing
+    /// required keys and values of the wrong kind.
+    init(_ value: YAMLValue, shape: ObjectShape, diagnostics d: inout Diagnostics) {
+        self.init(value, allowed: shape.keys, what: shape.what, shape: shape, diagnostics: &d)
+        guard ok else { return }
+        for field in shape.fields {
+            if let v = fields[field.key]?.value {
+                if !ShapeCheck.conforms(v, field.shape, key: field.key, diagnostics: &d) { invalid.insert(field.key) }
+            } else if field.required, !suggested.contains(field.key) {
+                d.error(value.place, zh: "缺少必填的键“\(field.key)”", en: "missing required key '\(field.key)'")
+            }
+        }
+    }
+
+    /// Reads a mapping that has no declared shape (input documents): only
+    /// the keys are checked here; each typed read checks its value.
+    init(_ value: YAMLValue, allowed: [String], what: LocalizedText, diagnostics d: inout Diagnostics) {
+        self.init(value, allowed: allowed, what: what, shape: nil, diagnostics: &d)
+    }
+
+    private init(_ value: YAMLValue, allowed: [String], what: LocalizedText, shape: ObjectShape?, diagnostics d: inout Diagnostics) {
         self.value = value
+        self.shape = shape
         guard let pairs = value.mapping else {
-            diagnostics.error(value.place, zh: "\(what.zh)应为映射，实为\(value.kindName.zh)",
-                              en: "\(what.en) must be a mapping, not \(value.kindName.en)")
+            d.error(value.place, zh: "\(what.zh)应为映射，实为\(value.kindName.zh)" + FullWidthHint.forMapping(value).zh,
+                    en: "\(what.en) must be a mapping, not \(value.kindName.en)" + FullWidthHint.forMapping(value).en)
             ok = false
             return
         }
         ok = true
         for (k, v) in pairs {
             guard let name = k.text else {
-                diagnostics.error(k.place, zh: "键必须是字符串", en: "keys must be strings")
+                d.error(k.place, zh: "键必须是字符串", en: "keys must be strings")
                 continue
             }
             if !allowed.contains(name) {
                 unknownKeys += 1
-                let hint = Suggestion.closest(name, in: allowed)
-                diagnostics.error(k.place,
-                                  zh: "\(what.zh)中不认识的键“\(name)”" + (hint.map { "（是否应为“\($0)”？）" } ?? ""),
-                                  en: "unknown key '\(name)' in \(what.en)" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+                if let fw = FullWidthHint.inKey(k, allowed: allowed) {
+                    d.append(fw)
+                    continue
+                }
+                let best = Suggestion.closest(name, in: allowed)
+                if let best { suggested.insert(best) }
+                let hint = Suggestion.hint(name, in: allowed)
+                d.error(k.place, zh: "\(what.zh)中不认识的键“\(name)”" + hint.zh, en: "unknown key '\(name)' in \(what.en)" + hint.en)
                 continue
             }
             fields[name] = (k, v)
@@ -38,19 +72,32 @@ struct FieldReader {
     }
 
     func has(_ key: String) -> Bool { fields[key] != nil }
+    /// Whether the key is there and its value was reported as wrong.
+    func isInvalid(_ key: String) -> Bool { invalid.contains(key) }
+    /// Whether the key is missing because a misspelt key stands for it.
+    func isMisspelt(_ key: String) -> Bool { suggested.contains(key) }
     func node(_ key: String) -> YAMLValue? { fields[key]?.value }
     func keyPlace(_ key: String) -> Place? { fields[key]?.key.place }
 
+    /// The value of a key that must be there; a missing one is reported
+    /// (unless the shape has reported it, or a misspelt key stands for it).
+    @discardableResult
     func require(_ key: String, diagnostics: inout Diagnostics) -> YAMLValue? {
         if let v = fields[key]?.value { return v }
-        if ok {
+        let reported = shape?.field(key)?.required == true || suggested.contains(key)
+        if ok, !reported {
             diagnostics.error(value.place, zh: "缺少必填的键“\(key)”", en: "missing required key '\(key)'")
         }
         return nil
     }
 
+    private func read(_ key: String, required: Bool, _ d: inout Diagnostics) -> YAMLValue? {
+        guard !invalid.contains(key) else { return nil }
+        return required ? require(key, diagnostics: &d) : node(key)
+    }
+
     func string(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> Located<String>? {
-        guard let v = required ? require(key, diagnostics: &diagnostics) : node(key) else { return nil }
+        guard let v = read(key, required: required, &diagnostics) else { return nil }
         guard let s = v.scalar, !v.isNull || s.style != .plain else {
             diagnostics.error(v.place, zh: "“\(key)”应为文本，实为\(v.kindName.zh)", en: "'\(key)' must be text, not \(v.kindName.en)")
             return nil
@@ -61,7 +108,7 @@ struct FieldReader {
     }
 
     func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
-        guard let v = node(key) else { return nil }
+        guard let v = read(key, required: false, &diagnostics) else { return nil }
         if case .bool(let b) = v.resolved { return b }
         diagnostics.error(v.place, zh: "“\(key)”应为 true 或 false，实为\(v.kindName.zh)",
                           en: "'\(key)' must be true or false, not \(v.kindName.en)")
@@ -69,7 +116,7 @@ struct FieldReader {
     }
 
     func number(_ key: String, diagnostics: inout Diagnostics) -> Located<Double>? {
-        guard let v = node(key) else { return nil }
+        guard let v = read(key, required: false, &diagnostics) else { return nil }
         switch v.resolved {
         case .int(let i): return Located(Double(i), v.place)
         case .double(let d): return Located(d, v.place)
@@ -80,14 +127,14 @@ struct FieldReader {
     }
 
     func integer(_ key: String, diagnostics: inout Diagnostics) -> Located<Int>? {
-        guard let v = node(key) else { return nil }
+        guard let v = read(key, required: false, &diagnostics) else { return nil }
         if case .int(let i) = v.resolved { return Located(i, v.place) }
         diagnostics.error(v.place, zh: "“\(key)”应为整数，实为\(v.kindName.zh)", en: "'\(key)' must be an integer, not \(v.kindName.en)")
         return nil
     }
 
     func list(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> [YAMLValue]? {
-        guard let v = required ? require(key, diagnostics: &diagnostics) : node(key) else { return nil }
+        guard let v = read(key, required: required, &diagnostics) else { return nil }
         guard let items = v.sequence else {
             diagnostics.error(v.place, zh: "“\(key)”应为列表，实为\(v.kindName.zh)", en: "'\(key)' must be a list, not \(v.kindName.en)")
             return nil
@@ -95,40 +142,24 @@ struct FieldReader {
         return items
     }
 
+    /// The text elements of a list; with a shape, the elements that fit it
+    /// (the others were reported).
     func strings(_ key: String, required: Bool = false, diagnostics: inout Diagnostics) -> [Located<String>]? {
         guard let items = list(key, required: required, diagnostics: &diagnostics) else { return nil }
+        var element: ValueShape?
+        if case .list(let e, _)? = shape?.field(key)?.shape { element = e }
         var out: [Located<String>] = []
         for item in items {
-            guard let s = item.scalar else {
-                diagnostics.error(item.place, zh: "“\(key)”的元素应为文本", en: "the elements of '\(key)' must be text")
+            guard let s = item.scalar, !item.isNull else {
+                if element == nil {
+                    diagnostics.error(item.place, zh: "“\(key)”的元素应为文本", en: "the elements of '\(key)' must be text")
+                }
                 continue
             }
+            if let element, !ShapeCheck.fits(item, element) { continue }
             out.append(Located(s.string, item.place))
         }
         return out
-    }
-
-}
-
-/// "Did you mean …?" for misspelt keys, ids and domains.
-public enum Suggestion {
-    /// The candidate nearest to a misspelling (edit distance), when close enough to help.
-    public static func closest(_ name: String, in allowed: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var prev = Array(0...b.count)
-            for i in 1...max(a.count, 1) where !a.isEmpty {
-                var cur = [i] + Array(repeating: 0, count: b.count)
-                for j in 1...max(b.count, 1) where !b.isEmpty {
-                    cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                }
-                prev = cur
-            }
-            return prev[b.count]
-        }
-        let n = Array(name)
-        let best = allowed.map { ($0, distance(n, Array($0))) }.min { $0.1 < $1.1 }
-        guard let (word, d) = best, d <= max(1, n.count / 3) else { return nil }
-        return word
     }
 }
 

@@ -19,32 +19,26 @@ public struct Jurisdiction: Sendable {
 }
 
 enum JurisdictionLoader {
-    static let keys = ["jurisdiction", "name", "name_en", "bodies", "lead_office", "lead_office_en"]
-
     static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Jurisdiction? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: keys, what: LocalizedText(zh: "辖区文件", en: "a jurisdiction file"), diagnostics: &d)
+        let f = FieldReader(root, shape: OrganisationShapes.jurisdiction, diagnostics: &d)
         guard f.ok else { return nil }
         let before = d.errors.count
-        let id = f.string("jurisdiction", required: true, diagnostics: &d)
+        let id = f.string("jurisdiction", diagnostics: &d)
         if let id { Identifier.check(id, diagnostics: &d) }
-        let name = f.string("name", required: true, diagnostics: &d)
+        let name = f.string("name", diagnostics: &d)
         let nameEN = f.string("name_en", diagnostics: &d)
-        let office = f.string("lead_office", required: true, diagnostics: &d)
+        let office = f.string("lead_office", diagnostics: &d)
         let officeEN = f.string("lead_office_en", diagnostics: &d)
         var bodies: [String: LocalizedText] = [:]
         var places: [String: Place] = [:]
-        if let b = f.require("bodies", diagnostics: &d) {
-            if let pairs = b.mapping {
-                for (k, v) in pairs {
-                    guard let key = k.text else { continue }
-                    let bf = FieldReader(v, allowed: ["name", "name_en"], what: LocalizedText(zh: "机构“\(key)”", en: "body '\(key)'"), diagnostics: &d)
-                    guard bf.ok, let n = bf.string("name", required: true, diagnostics: &d) else { continue }
-                    bodies[key] = LocalizedText(zh: n.value, en: bf.string("name_en", diagnostics: &d)?.value ?? n.value)
-                    places[key] = k.place
-                }
-            } else {
-                d.error(b.place, zh: "bodies 应为“部门或机关标识: {name: …}”映射", en: "bodies must map department or authority ids to {name: …}")
+        if let b = f.node("bodies"), !f.isInvalid("bodies") {
+            for (k, v) in b.mapping ?? [] {
+                guard let key = k.text else { continue }
+                let bf = FieldReader(v, shape: OrganisationShapes.body, diagnostics: &d)
+                guard bf.ok, let n = bf.string("name", diagnostics: &d) else { continue }
+                bodies[key] = LocalizedText(zh: n.value, en: bf.string("name_en", diagnostics: &d)?.value ?? n.value)
+                places[key] = k.place
             }
         }
         guard d.errors.count == before, let id, let name, let office else { return nil }

@@ -65,29 +65,21 @@ public struct Target: Sendable {
 }
 
 enum OutcomesLoader {
-    static func loadRoutes(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Route] {
+    static func loadRoutes(_ file: YAMLFile, contexts: ExpressionContexts, diagnostics d: inout Diagnostics) -> [Route] {
         guard let root = file.rootValue else { return [] }
-        let top = FieldReader(root, allowed: ["routes"], what: LocalizedText(zh: "路由文件", en: "the routing file"), diagnostics: &d)
+        let top = FieldReader(root, shape: OrganisationShapes.routing, diagnostics: &d)
+        let env = contexts.outcome
         var out: [Route] = []
-        for v in top.list("routes", required: true, diagnostics: &d) ?? [] {
-            let f = FieldReader(v, allowed: ["id", "title", "when", "to", "kind", "within_working_days"],
-                                what: LocalizedText(zh: "路由规则", en: "a route"), diagnostics: &d)
-            guard f.ok, let id = f.string("id", required: true, diagnostics: &d) else { continue }
+        for v in top.list("routes", diagnostics: &d) ?? [] {
+            let f = FieldReader(v, shape: OrganisationShapes.route, diagnostics: &d)
+            guard f.ok, let id = f.string("id", diagnostics: &d) else { continue }
             let what = LocalizedText(zh: "路由规则“\(id.value)”", en: "route '\(id.value)'")
-            let when = f.string("when", required: true, diagnostics: &d).flatMap {
-                RuleExpression.compile($0, in: Contexts.outcome, expecting: .bool, what: what, diagnostics: &d)
+            let when = f.string("when", diagnostics: &d).flatMap {
+                RuleExpression.compile($0, in: env, expecting: .bool, what: what, diagnostics: &d)
             }
-            let to = f.string("to", required: true, diagnostics: &d)
-            let kindText = f.string("kind", required: true, diagnostics: &d)
-            let kind = kindText.flatMap { RouteKind(rawValue: $0.value) }
-            if let kindText, kind == nil {
-                d.error(kindText.place, zh: "未知的移送类型“\(kindText.value)”（应为 transfer、judicial、credit_record 或 rectification_followup）",
-                        en: "unknown route kind '\(kindText.value)' (transfer, judicial, credit_record or rectification_followup)")
-            }
+            let to = f.string("to", diagnostics: &d)
+            let kind = f.string("kind", diagnostics: &d).flatMap { RouteKind(rawValue: $0.value) }
             let days = f.integer("within_working_days", diagnostics: &d)
-            if let days, days.value < 0 || days.value > 365 {
-                d.error(days.place, zh: "期限应在 0 至 365 个工作日之间", en: "the deadline must be 0 to 365 working days")
-            }
             guard let when, let to, let kind else { continue }
             out.append(Route(id: id.value, title: f.string("title", diagnostics: &d)?.value, when: when, to: to.value,
                              kind: kind, withinWorkingDays: days?.value ?? 20, place: to.place))
@@ -95,29 +87,27 @@ enum OutcomesLoader {
         return out
     }
 
-    static func loadResults(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [ResultCategory] {
+    static func loadResults(_ file: YAMLFile, contexts: ExpressionContexts, diagnostics d: inout Diagnostics) -> [ResultCategory] {
         guard let root = file.rootValue else { return [] }
-        let top = FieldReader(root, allowed: ["results"], what: LocalizedText(zh: "结果类别文件", en: "the results file"), diagnostics: &d)
+        let top = FieldReader(root, shape: OrganisationShapes.results, diagnostics: &d)
+        let env = contexts.outcome
         var out: [ResultCategory] = []
         var seen: Set<String> = []
         var ranks: [Int: String] = [:]
         var clear: String?
-        let list = top.list("results", required: true, diagnostics: &d) ?? []
+        let list = top.list("results", diagnostics: &d) ?? []
         for v in list {
-            let f = FieldReader(v, allowed: ["code", "label", "label_en", "when", "rank", "tone"], what: LocalizedText(zh: "结果类别", en: "a result category"), diagnostics: &d)
-            guard f.ok, let code = f.string("code", required: true, diagnostics: &d),
-                  let label = f.string("label", required: true, diagnostics: &d) else { continue }
-            let rank = f.integer("rank", diagnostics: &d) ?? { f.require("rank", diagnostics: &d); return nil }()
+            let f = FieldReader(v, shape: OrganisationShapes.result, diagnostics: &d)
+            guard f.ok, let code = f.string("code", diagnostics: &d) else { continue }
+            let rank = f.integer("rank", diagnostics: &d)
             if let rank, let other = ranks[rank.value] {
                 d.error(rank.place, zh: "结果类别的 rank \(rank.value) 与“\(other)”重复", en: "rank \(rank.value) repeats that of '\(other)'")
             }
             if let rank { ranks[rank.value] = code.value }
             var tone: ResultCategory.Tone?
-            if let t = f.string("tone", required: true, diagnostics: &d) {
+            if let t = f.string("tone", diagnostics: &d) {
                 tone = ResultCategory.Tone(rawValue: t.value)
-                if tone == nil {
-                    d.error(t.place, zh: "tone 应为 clear、notice 或 serious，实为“\(t.value)”", en: "tone must be clear, notice or serious, not '\(t.value)'")
-                } else if tone == .clear {
+                if tone == .clear {
                     if let first = clear {
                         d.error(t.place, zh: "只能有一个结果类别的 tone 为 clear（已有“\(first)”）", en: "only one result category may be clear ('\(first)' is)")
                     }
@@ -128,8 +118,8 @@ enum OutcomesLoader {
                 d.error(code.place, zh: "结果代码“\(code.value)”重复", en: "duplicate result code '\(code.value)'")
             }
             let what = LocalizedText(zh: "结果类别“\(code.value)”", en: "result '\(code.value)'")
-            guard let when = f.string("when", required: true, diagnostics: &d).flatMap({
-                RuleExpression.compile($0, in: Contexts.outcome, expecting: .bool, what: what, diagnostics: &d)
+            guard let label = f.string("label", diagnostics: &d), let when = f.string("when", diagnostics: &d).flatMap({
+                RuleExpression.compile($0, in: env, expecting: .bool, what: what, diagnostics: &d)
             }), let rank, let tone else { continue }
             out.append(ResultCategory(code: code.value, label: label.value, labelEN: f.string("label_en", diagnostics: &d)?.value,
                                       when: when, rank: rank.value, tone: tone, place: code.place))
@@ -142,25 +132,15 @@ enum OutcomesLoader {
 
     static func loadTargets(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> [Target] {
         guard let root = file.rootValue else { return [] }
-        let top = FieldReader(root, allowed: ["targets"], what: LocalizedText(zh: "指标文件", en: "the targets file"), diagnostics: &d)
+        let top = FieldReader(root, shape: OrganisationShapes.targets, diagnostics: &d)
         var out: [Target] = []
-        for v in top.list("targets", required: true, diagnostics: &d) ?? [] {
-            let f = FieldReader(v, allowed: ["id", "title", "title_en", "measure", "at_least"], what: LocalizedText(zh: "指标", en: "a target"), diagnostics: &d)
-            guard f.ok, let id = f.string("id", required: true, diagnostics: &d),
-                  let title = f.string("title", required: true, diagnostics: &d),
-                  let measureText = f.string("measure", required: true, diagnostics: &d) else { continue }
-            guard let measure = Target.Measure(rawValue: measureText.value) else {
-                d.error(measureText.place, zh: "未知的统计口径“\(measureText.value)”", en: "unknown measure '\(measureText.value)'")
-                continue
-            }
-            let atLeast = f.number("at_least", diagnostics: &d)
-            if let atLeast, !(0...1).contains(atLeast.value) {
-                d.error(atLeast.place, zh: "比例应在 0 至 1 之间，实为 \(NumberText.plain(atLeast.value))",
-                        en: "a share must be between 0 and 1, not \(NumberText.plain(atLeast.value))")
-                continue
-            }
+        for v in top.list("targets", diagnostics: &d) ?? [] {
+            let f = FieldReader(v, shape: OrganisationShapes.target, diagnostics: &d)
+            guard f.ok, let id = f.string("id", diagnostics: &d), let title = f.string("title", diagnostics: &d),
+                  let measure = f.string("measure", diagnostics: &d).flatMap({ Target.Measure(rawValue: $0.value) }),
+                  !f.isInvalid("at_least") else { continue }
             out.append(Target(id: id.value, title: title.value, titleEN: f.string("title_en", diagnostics: &d)?.value,
-                              measure: measure, atLeast: atLeast?.value))
+                              measure: measure, atLeast: f.number("at_least", diagnostics: &d)?.value))
         }
         return out
     }

@@ -1,9 +1,10 @@
+import CEL
 import Messages
 import WorkingDays
 
 /// A spot-check plan (抽查计划 / 实施方案), SPEC.md §5.
 public struct Plan: Sendable {
-    public enum Rounding: String, Sendable { case ceil, round, floor }
+    public enum Rounding: String, Sendable, CaseIterable { case ceil, round, floor }
 
     /// How many entities to draw.
     public enum Sample: Sendable {
@@ -53,41 +54,40 @@ public struct Plan: Sendable {
     public var place: Place
     var checklistPlaces: [String: Place]
     var departmentPlaces: [String: Place]
+    /// Where each stratum's rate was written (`rates: {A: …}`).
+    var ratePlaces: [String: Place] = [:]
 }
 
 enum PlanLoader {
-    static func load(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> Plan? {
+    static func load(_ file: YAMLFile, contexts: ExpressionContexts, diagnostics d: inout Diagnostics) -> Plan? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: ["plan", "title", "title_en", "jurisdiction", "basis", "revision", "lead", "departments",
-                                            "window", "population", "sample", "inspectors", "checklists", "deadlines"],
-                            what: LocalizedText(zh: "抽查计划", en: "a plan"), diagnostics: &d)
+        let f = FieldReader(root, shape: PlanShapes.plan, diagnostics: &d)
         guard f.ok else { return nil }
         let before = d.errors.count
-        let id = f.string("plan", required: true, diagnostics: &d)
+        let env = contexts.plan
+        let id = f.string("plan", diagnostics: &d)
         if let id, let problem = SafeName.problem(id.value, what: LocalizedText(zh: "计划标识", en: "the plan id")) {
             d.error(id.place, zh: problem.zh, en: problem.en)
         }
-        let title = f.string("title", required: true, diagnostics: &d)
-        let jurisdiction = f.string("jurisdiction", required: true, diagnostics: &d)
+        let title = f.string("title", diagnostics: &d)
+        let jurisdiction = f.string("jurisdiction", diagnostics: &d)
         let basis = f.string("basis", diagnostics: &d)
         var revision: Plan.Revision?
         if let r = f.node("revision") {
-            let rf = FieldReader(r, allowed: ["on", "reason", "reason_en"], what: LocalizedText(zh: "计划调整", en: "the revision"), diagnostics: &d)
-            if rf.ok, let on = date(rf, "on", &d), let reason = rf.string("reason", required: true, diagnostics: &d) {
+            let rf = FieldReader(r, shape: PlanShapes.revision, diagnostics: &d)
+            if rf.ok, let on = date(rf, "on"), let reason = rf.string("reason", diagnostics: &d) {
                 revision = Plan.Revision(on: on, reason: reason.value, reasonEN: rf.string("reason_en", diagnostics: &d)?.value)
             }
         }
-        let lead = f.string("lead", required: true, diagnostics: &d)
-        let departments = f.strings("departments", required: true, diagnostics: &d) ?? []
-        let what = LocalizedText(zh: "抽查计划", en: "the plan")
-        let population = f.string("population", required: true, diagnostics: &d).flatMap {
-            RuleExpression.compile($0, in: Contexts.plan, expecting: .bool, what: what, diagnostics: &d)
+        let lead = f.string("lead", diagnostics: &d)
+        let departments = f.strings("departments", diagnostics: &d) ?? []
+        let population = f.string("population", diagnostics: &d).flatMap {
+            RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "抽查范围（population）", en: "the population"), diagnostics: &d)
         }
         var window: ClosedRange<CivilDate>?
-        if let w = f.require("window", diagnostics: &d) {
-            let wf = FieldReader(w, allowed: ["from", "to"], what: LocalizedText(zh: "抽查时间", en: "the window"), diagnostics: &d)
-            let from = date(wf, "from", &d), to = date(wf, "to", &d)
-            if let from, let to {
+        if let w = f.node("window") {
+            let wf = FieldReader(w, shape: PlanShapes.window, diagnostics: &d)
+            if let from = date(wf, "from"), let to = date(wf, "to") {
                 if from <= to { window = from...to } else {
                     d.error(w.place, zh: "抽查时间的起始日期晚于结束日期", en: "the window starts after it ends")
                 }
@@ -97,43 +97,38 @@ enum PlanLoader {
         var rounding = Plan.Rounding.ceil
         var declared: Double?
         var creditGraded = false
-        if let s = f.require("sample", diagnostics: &d) {
-            let sf = FieldReader(s, allowed: ["strata", "rates", "rate", "count", "all", "rounding", "declared_rate", "credit_graded"],
-                                 what: LocalizedText(zh: "抽样方式", en: "the sample"), diagnostics: &d)
-            if let r = sf.string("rounding", diagnostics: &d) {
-                if let v = Plan.Rounding(rawValue: r.value) { rounding = v } else {
-                    d.error(r.place, zh: "取整方式应为 ceil、round 或 floor", en: "rounding must be ceil, round or floor")
-                }
-            }
-            declared = sf.number("declared_rate", diagnostics: &d).flatMap { checkRate($0, &d) }
+        var ratePlaces: [String: Place] = [:]
+        if let s = f.node("sample") {
+            let sf = FieldReader(s, shape: PlanShapes.sample, diagnostics: &d)
+            rounding = sf.string("rounding", diagnostics: &d).flatMap { Plan.Rounding(rawValue: $0.value) } ?? .ceil
+            declared = sf.number("declared_rate", diagnostics: &d)?.value
             creditGraded = sf.bool("credit_graded", diagnostics: &d) ?? false
-            sample = readSample(sf, &d)
+            if sf.ok { sample = readSample(sf, env, &d) }
+            for (k, _) in sf.node("rates")?.mapping ?? [] { if let t = k.text { ratePlaces[t] = k.place } }
         }
         var perTeam = 2
         var minOnSite = 2
         var pool: RuleExpression?, avoid: RuleExpression?
-        if let i = f.require("inspectors", diagnostics: &d) {
-            let inf = FieldReader(i, allowed: ["per_team", "min_on_site", "pool", "avoid"], what: LocalizedText(zh: "检查人员", en: "inspectors"), diagnostics: &d)
-            if let n = inf.integer("per_team", diagnostics: &d) {
-                if n.value >= 2 && n.value <= 50 { perTeam = n.value } else {
-                    d.error(n.place, zh: "实地核查时检查人员不少于2人，per_team 应在 2 至 50 之间", en: "on-site checks need at least 2 inspectors: per_team must be 2 to 50")
-                }
-            }
+        if let i = f.node("inspectors") {
+            let inf = FieldReader(i, shape: PlanShapes.inspectors, diagnostics: &d)
+            perTeam = inf.integer("per_team", diagnostics: &d)?.value ?? 2
             if let n = inf.integer("min_on_site", diagnostics: &d) {
-                if n.value < 2 {
-                    d.error(n.place, zh: "实地核查时检查人员不少于2人，min_on_site 应至少为 2", en: "on-site checks need at least 2 inspectors: min_on_site must be at least 2")
-                } else if n.value > perTeam {
+                if n.value > perTeam {
                     d.error(n.place, zh: "min_on_site（\(n.value)）不能多于每组人数 per_team（\(perTeam)）", en: "min_on_site (\(n.value)) cannot exceed per_team (\(perTeam))")
                 } else {
                     minOnSite = n.value
                 }
             }
-            pool = inf.string("pool", diagnostics: &d).flatMap { RuleExpression.compile($0, in: Contexts.plan, expecting: .bool, what: what, diagnostics: &d) }
-            avoid = inf.string("avoid", diagnostics: &d).flatMap { RuleExpression.compile($0, in: Contexts.plan, expecting: .bool, what: what, diagnostics: &d) }
+            pool = inf.string("pool", diagnostics: &d).flatMap {
+                RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "检查人员范围（pool）", en: "the inspector pool"), diagnostics: &d)
+            }
+            avoid = inf.string("avoid", diagnostics: &d).flatMap {
+                RuleExpression.compile($0, in: env, expecting: .bool, what: LocalizedText(zh: "回避规则（avoid）", en: "the avoid rule"), diagnostics: &d)
+            }
         }
         var checklists: [String: [String]] = [:]
         var checklistPlaces: [String: Place] = [:]
-        if let c = f.require("checklists", diagnostics: &d) {
+        if let c = f.node("checklists"), !f.isInvalid("checklists") {
             for (k, v) in c.mapping ?? [] {
                 guard let dept = k.text else { continue }
                 let ids = v.sequence?.compactMap { item -> String? in
@@ -143,12 +138,10 @@ enum PlanLoader {
                 checklists[dept] = ids
                 checklistPlaces["dept:" + dept] = k.place
             }
-            if c.mapping == nil { d.error(c.place, zh: "checklists 应为“部门: [清单]”映射", en: "checklists must map departments to lists of checklists") }
         }
         var deadlines = (2, 5, 20)
         if let dl = f.node("deadlines") {
-            let df = FieldReader(dl, allowed: ["confirm_within_working_days", "results_within_working_days", "disclose_within_working_days"],
-                                 what: LocalizedText(zh: "期限", en: "deadlines"), diagnostics: &d)
+            let df = FieldReader(dl, shape: PlanShapes.deadlines, diagnostics: &d)
             deadlines.0 = df.integer("confirm_within_working_days", diagnostics: &d)?.value ?? 2
             deadlines.1 = df.integer("results_within_working_days", diagnostics: &d)?.value ?? 5
             deadlines.2 = df.integer("disclose_within_working_days", diagnostics: &d)?.value ?? 20
@@ -165,25 +158,16 @@ enum PlanLoader {
                     minOnSite: minOnSite, inspectorPool: pool, avoid: avoid,
                     checklists: checklists, confirmWithinWorkingDays: deadlines.0, resultsWithinWorkingDays: deadlines.1,
                     discloseWithinWorkingDays: deadlines.2, path: file.path, sha256: file.sha256, place: id.place,
-                    checklistPlaces: checklistPlaces, departmentPlaces: deptPlaces)
+                    checklistPlaces: checklistPlaces, departmentPlaces: deptPlaces, ratePlaces: ratePlaces)
     }
 
-    private static func date(_ f: FieldReader, _ key: String, _ d: inout Diagnostics) -> CivilDate? {
-        guard let v = f.require(key, diagnostics: &d) else { return nil }
-        if case .date(let p) = v.resolved, let c = CivilDate(year: p.year, month: p.month, day: p.day) { return c }
-        d.error(v.place, zh: "“\(key)”应为日期（如 2024-05-10）", en: "'\(key)' must be a date such as 2024-05-10")
-        return nil
+    /// A date the shape has checked (nil when missing or reported).
+    private static func date(_ f: FieldReader, _ key: String) -> CivilDate? {
+        guard !f.isInvalid(key), let v = f.node(key), case .date(let p) = v.resolved else { return nil }
+        return CivilDate(year: p.year, month: p.month, day: p.day)
     }
 
-    private static func checkRate(_ r: Located<Double>, _ d: inout Diagnostics) -> Double? {
-        guard (0...1).contains(r.value) else {
-            d.error(r.place, zh: "抽取比例应在 0 至 1 之间，实为 \(r.value)", en: "a rate must be between 0 and 1, not \(r.value)")
-            return nil
-        }
-        return r.value
-    }
-
-    private static func readSample(_ sf: FieldReader, _ d: inout Diagnostics) -> Plan.Sample? {
+    private static func readSample(_ sf: FieldReader, _ env: Environment, _ d: inout Diagnostics) -> Plan.Sample? {
         let kinds = ["strata", "rate", "count", "all"].filter { sf.has($0) }
         guard kinds.count == 1 else {
             d.error(sf.value.place, zh: "抽样方式应为 strata+rates、rate、count、all 之一", en: "the sample must be one of strata+rates, rate, count or all")
@@ -191,23 +175,20 @@ enum PlanLoader {
         }
         switch kinds[0] {
         case "all": return .all
-        case "count":
-            guard let n = sf.integer("count", diagnostics: &d) else { return nil }
-            guard n.value >= 0 else { d.error(n.place, zh: "抽取数量不能为负", en: "count must not be negative"); return nil }
-            return .count(n.value)
-        case "rate":
-            return sf.number("rate", diagnostics: &d).flatMap { checkRate($0, &d) }.map { .rate($0) }
+        case "count": return sf.integer("count", diagnostics: &d).map { .count($0.value) }
+        case "rate": return sf.number("rate", diagnostics: &d).map { .rate($0.value) }
         default:
             let strata = sf.string("strata", diagnostics: &d).flatMap {
-                RuleExpression.compile($0, in: Contexts.plan, what: LocalizedText(zh: "分层表达式", en: "the strata expression"), diagnostics: &d)
+                RuleExpression.compile($0, in: env, what: LocalizedText(zh: "分层表达式（strata）", en: "the strata expression"), diagnostics: &d)
             }
-            guard let ratesNode = sf.require("rates", diagnostics: &d) else { return nil }
+            guard let ratesNode = sf.require("rates", diagnostics: &d), !sf.isInvalid("rates") else { return nil }
             var rates: [String: Double] = [:]
             for (k, v) in ratesNode.locatedEntries(diagnostics: &d, what: LocalizedText(zh: "rates", en: "rates")) ?? [] {
-                let x: Double?
-                switch v.value { case .int(let i): x = Double(i); case .double(let r): x = r; default: x = nil }
-                guard let x else { d.error(v.place, zh: "比例应为数值", en: "a rate must be a number"); continue }
-                if let ok = checkRate(Located(x, v.place), &d) { rates[k.value] = ok }
+                switch v.value {
+                case .int(let i): rates[k.value] = Double(i)
+                case .double(let r): rates[k.value] = r
+                default: break
+                }
             }
             return strata.map { .stratified(strata: $0, rates: rates) }
         }

@@ -111,10 +111,10 @@ public struct StrictJSON {
         }
     }
 
-    private mutating func literal(_ word: String) throws(Diagnostic) {
-        let w = Array(word.utf8)
-        let n = w.count
+    private mutating func literal(_ word: StaticString) throws(Diagnostic) {
+        let n = word.utf8CodeUnitCount
         guard i + n <= b.count else { throw error(zh: "无法识别的值", en: "unrecognised value") }
+        let w = word.utf8Start
         for k in 0..<n where b[i + k] != w[k] {
             throw error(zh: "无法识别的值", en: "unrecognised value")
         }
@@ -129,7 +129,9 @@ public struct StrictJSON {
     private mutating func object(depth: Int) throws(Diagnostic) -> [DocumentEntry] {
         i += 1
         var out: [DocumentEntry] = []
-        var seen = Set<String>()
+        out.reserveCapacity(16)
+        // Repeated keys: a linear look among few keys, a table beyond.
+        var seen: KeyTable? = nil
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return out }
         while true {
@@ -141,7 +143,17 @@ public struct StrictJSON {
             }
             let keyLine = line, keyColumn = columnAt(i)
             let key = try string()
-            guard seen.insert(key).inserted else {
+            let repeated: Bool
+            if out.count < 16 {
+                repeated = out.contains { $0.key == key }
+            } else {
+                if seen == nil {
+                    seen = KeyTable()
+                    for k in out.indices { _ = seen!.insert(out[k].key, at: k, in: out) }
+                }
+                repeated = !seen!.insert(key, at: out.count, in: out)
+            }
+            guard !repeated else {
                 throw Diagnostic(path: path, line: keyLine, column: keyColumn,
                                  LocalizedText(zh: "JSON 格式错误：对象中的键“\(key)”重复", en: "invalid JSON: the key '\(key)' repeats in an object"))
             }
@@ -205,6 +217,16 @@ public struct StrictJSON {
         if i < b.count, isWordByte(b[i]) || b[i] == UInt8(ascii: ".") {
             throw error(at: start, zh: "无法识别的数字", en: "unrecognised number")
         }
+        // Integers of up to 18 digits cannot overflow: read them directly.
+        if integral {
+            let negative = b[start] == UInt8(ascii: "-")
+            let first = negative ? start + 1 : start
+            if i - first <= 18 {
+                var v = 0
+                for k in first..<i { v = v &* 10 &+ Int(b[k] &- 0x30) }
+                return .int(negative ? -v : v)
+            }
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
         if integral, let v = Int(text) { return .int(v) }
         guard let x = Double(text), x.isFinite else {
@@ -221,11 +243,15 @@ public struct StrictJSON {
         i += 1
         let start = i
         // Fast path: no escapes, ASCII or valid UTF-8.
+        var high: UInt8 = 0
         while i < b.count {
             let c = b[i]
+            high |= c
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: b[start..<i])
                 i += 1
+                // ASCII needs no validation.
+                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 return try validated(slice, start: start)
             }
             if c == UInt8(ascii: "\\") { break }
@@ -303,5 +329,52 @@ public struct StrictJSON {
     private func validated(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) throws(Diagnostic) -> String {
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         throw error(at: start, zh: "字符串不是有效的 UTF-8", en: "the string is not valid UTF-8")
+    }
+}
+
+/// The keys of a large object, for finding a repeated key as it is read: an
+/// open-addressing table of entry indices under a cheap hash of the key
+/// (FNV-1a), compared by value on a hash match.
+private struct KeyTable {
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var hashes = [UInt32](repeating: 0, count: 64)
+    private var count = 0
+
+    private static func hash(_ s: String) -> UInt32 {
+        var h: UInt32 = 2166136261
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16777619 }
+        return h
+    }
+
+    /// Adds the key of entry `index` (not yet in `entries` when it is
+    /// `entries.count`); false when an equal key is there already.
+    mutating func insert(_ key: String, at index: Int, in entries: [DocumentEntry]) -> Bool {
+        if (count + 1) * 2 > slots.count { grow() }
+        let h = Self.hash(key)
+        let mask = slots.count - 1
+        var i = Int(h) & mask
+        while slots[i] >= 0 {
+            let k = Int(slots[i])
+            if hashes[i] == h && k < entries.count && entries[k].key == key { return false }
+            i = (i + 1) & mask
+        }
+        slots[i] = Int32(truncatingIfNeeded: index)
+        hashes[i] = h
+        count += 1
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let oldHashes = hashes
+        slots = [Int32](repeating: -1, count: old.count * 2)
+        hashes = [UInt32](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for (j, k) in old.enumerated() where k >= 0 {
+            var i = Int(oldHashes[j]) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = k
+            hashes[i] = oldHashes[j]
+        }
     }
 }

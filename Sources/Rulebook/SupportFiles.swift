@@ -9,43 +9,53 @@ public struct ColumnDisplay: Sendable {
     public var labels: [String: LocalizedText]
 }
 
+/// What `Rules/directories.yaml` declares: the schemas directories are
+/// imported with, how columns read on forms, and the columns as rule
+/// expressions see them (kept even where a declaration is wrong, so a
+/// wrong type is one error, not one more for every expression reading it).
+struct DirectoryDeclarations {
+    var entities: DirectorySchema?
+    var inspectors: DirectorySchema?
+    var display: [String: ColumnDisplay]
+    var contexts: ExpressionContexts
+}
+
 /// Loaders for the directory schemas and the working-day calendar.
 enum SupportLoaders {
-    static func loadDirectories(_ file: YAMLFile, diagnostics d: inout Diagnostics)
-        -> (entities: DirectorySchema, inspectors: DirectorySchema, display: [String: ColumnDisplay])? {
+    static func loadDirectories(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> DirectoryDeclarations? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: ["entities", "inspectors"], what: LocalizedText(zh: "名录库定义", en: "the directories file"), diagnostics: &d)
+        let f = FieldReader(root, shape: SupportShapes.directories, diagnostics: &d)
+        guard f.ok else { return nil }
         var display: [String: ColumnDisplay] = [:]
-        guard let e = f.require("entities", diagnostics: &d).flatMap({ schema($0, &display, &d) }),
-              let i = f.require("inspectors", diagnostics: &d).flatMap({ schema($0, &display, &d) }) else { return nil }
-        return (e, i, display)
+        let e = f.node("entities").map { schema($0, &display, &d) }
+        let i = f.node("inspectors").map { schema($0, &display, &d) }
+        let contexts = ExpressionContexts(entities: e?.columns ?? [], inspectors: i?.columns ?? [])
+        return DirectoryDeclarations(entities: e?.schema, inspectors: i?.schema, display: display,
+                                     contexts: e == nil || i == nil ? .untyped : contexts)
     }
 
-    private static func schema(_ node: YAMLValue, _ display: inout [String: ColumnDisplay], _ d: inout Diagnostics) -> DirectorySchema? {
-        let f = FieldReader(node, allowed: ["key", "columns"], what: LocalizedText(zh: "名录库", en: "a directory"), diagnostics: &d)
-        guard let key = f.string("key", required: true, diagnostics: &d) else { return nil }
+    private static func schema(_ node: YAMLValue, _ display: inout [String: ColumnDisplay], _ d: inout Diagnostics)
+        -> (schema: DirectorySchema?, columns: [ExpressionContexts.Column]) {
+        let f = FieldReader(node, shape: SupportShapes.directory, diagnostics: &d)
         var columns: [DirectoryColumn] = []
-        for c in f.list("columns", required: true, diagnostics: &d) ?? [] {
-            let cf = FieldReader(c, allowed: ["name", "type", "required", "personal", "title", "title_en", "labels", "labels_en"],
-                                 what: LocalizedText(zh: "列", en: "a column"), diagnostics: &d)
-            guard let name = cf.string("name", required: true, diagnostics: &d) else { continue }
-            if let shown = columnDisplay(cf, name: name.value, &d) { display[name.value] = shown }
-            var type = ColumnType.string
-            if let t = cf.string("type", diagnostics: &d) {
-                guard let ct = ColumnType(rawValue: t.value) else {
-                    d.error(t.place, zh: "列类型应为 string、int、double、bool、date 或 list", en: "column type must be string, int, double, bool, date or list")
-                    continue
-                }
-                type = ct
-            }
+        var declared: [ExpressionContexts.Column] = []
+        for c in f.list("columns", diagnostics: &d) ?? [] {
+            let cf = FieldReader(c, shape: SupportShapes.column, diagnostics: &d)
+            guard cf.ok, let name = cf.string("name", diagnostics: &d) else { continue }
+            let shown = columnDisplay(cf, name: name.value, &d)
+            if let shown { display[name.value] = shown }
+            let type = cf.isInvalid("type") ? nil : ColumnType(rawValue: cf.string("type", diagnostics: &d)?.value ?? "string")
+            declared.append(ExpressionContexts.Column(name: name.value, type: type, codes: shown?.labels.keys.sorted() ?? []))
+            guard let type else { continue }
             columns.append(DirectoryColumn(name: name.value, type: type, required: cf.bool("required", diagnostics: &d) ?? false,
                                            personal: cf.bool("personal", diagnostics: &d) ?? false))
         }
+        guard f.ok, let key = f.string("key", diagnostics: &d) else { return (nil, declared) }
         do {
-            return try DirectorySchema(key: key.value, columns: columns)
+            return (try DirectorySchema(key: key.value, columns: columns), declared)
         } catch {
-            d.error(key.place, zh: error.description, en: error.description)
-            return nil
+            d.error(key.place, zh: error.zh, en: error.en)
+            return (nil, declared)
         }
     }
 
@@ -54,13 +64,10 @@ enum SupportLoaders {
         let title = cf.string("title", diagnostics: &d)
         let titleEN = cf.string("title_en", diagnostics: &d)
         func labels(_ key: String) -> [(String, String)] {
-            guard let node = cf.node(key) else { return [] }
-            return (node.locatedEntries(diagnostics: &d, what: LocalizedText(zh: key, en: key)) ?? []).compactMap { k, v in
-                guard case .string(let s) = v.value else {
-                    d.error(v.place, zh: "标签应为文本", en: "a label must be text")
-                    return nil
-                }
-                return (k.value, s)
+            guard let node = cf.node(key), !cf.isInvalid(key) else { return [] }
+            return (node.locatedEntries(diagnostics: &d, what: LocalizedText(zh: key, en: key)) ?? []).map { k, v in
+                if case .string(let s) = v.value { return (k.value, s) }
+                return (k.value, v.value.display)   // a number or a truth value, as written
             }
         }
         let zh = labels("labels"), en = Dictionary(labels("labels_en"), uniquingKeysWith: { a, _ in a })
@@ -75,26 +82,29 @@ enum SupportLoaders {
 
     static func loadCalendarYear(_ file: YAMLFile, diagnostics d: inout Diagnostics) -> HolidayYear? {
         guard let root = file.rootValue else { return nil }
-        let f = FieldReader(root, allowed: ["year", "source", "holidays", "makeup_workdays"], what: LocalizedText(zh: "节假日安排", en: "a holiday calendar"), diagnostics: &d)
-        guard let year = f.integer("year", diagnostics: &d) ?? { f.require("year", diagnostics: &d); return nil }() else { return nil }
+        let f = FieldReader(root, shape: SupportShapes.calendar, diagnostics: &d)
+        guard let year = f.integer("year", diagnostics: &d) else { return nil }
         var holidays: [Holiday] = []
-        for h in f.list("holidays", required: true, diagnostics: &d) ?? [] {
-            let hf = FieldReader(h, allowed: ["name", "days", "from", "to"], what: LocalizedText(zh: "节日", en: "a holiday"), diagnostics: &d)
-            guard let name = hf.string("name", required: true, diagnostics: &d) else { continue }
-            if let days = hf.list("days", diagnostics: &d) {
-                holidays.append(Holiday(name: name.value, days: days.compactMap { date($0, &d) }))
-            } else if let from = hf.require("from", diagnostics: &d).flatMap({ date($0, &d) }),
-                      let to = hf.require("to", diagnostics: &d).flatMap({ date($0, &d) }) {
+        for h in f.list("holidays", diagnostics: &d) ?? [] {
+            let hf = FieldReader(h, shape: SupportShapes.holiday, diagnostics: &d)
+            guard hf.ok, let name = hf.string("name", diagnostics: &d) else { continue }
+            if hf.has("days") {
+                guard let days = hf.list("days", diagnostics: &d) else { continue }
+                holidays.append(Holiday(name: name.value, days: days.compactMap(date)))
+            } else if hf.isInvalid("from") || hf.isInvalid("to") {
+                continue
+            } else if let from = hf.require("from", diagnostics: &d).flatMap(date),
+                      let to = hf.require("to", diagnostics: &d).flatMap(date) {
                 holidays.append(Holiday(name: name.value, from: from, to: to))
             }
         }
-        let makeup = (f.list("makeup_workdays", diagnostics: &d) ?? []).compactMap { date($0, &d) }
+        let makeup = (f.list("makeup_workdays", diagnostics: &d) ?? []).compactMap(date)
         return HolidayYear(year: year.value, source: f.string("source", diagnostics: &d)?.value, holidays: holidays, makeupWorkdays: makeup)
     }
 
-    private static func date(_ v: YAMLValue, _ d: inout Diagnostics) -> CivilDate? {
-        if case .date(let p) = v.resolved, let c = CivilDate(year: p.year, month: p.month, day: p.day) { return c }
-        d.error(v.place, zh: "应为日期（如 2024-10-01）", en: "expected a date such as 2024-10-01")
+    /// A date the shape has checked (nil for one it reported).
+    private static func date(_ v: YAMLValue) -> CivilDate? {
+        if case .date(let p) = v.resolved { return CivilDate(year: p.year, month: p.month, day: p.day) }
         return nil
     }
 }

@@ -10,7 +10,7 @@ enum YAMLErrors {
         ("did not find expected ',' or ']'", "方括号“[”没有闭合：未找到预期的“,”或“]”"),
         ("did not find expected ',' or '}'", "花括号“{”没有闭合：未找到预期的“,”或“}”"),
         ("did not find expected node content", "未找到预期的内容"),
-        ("mapping values are not allowed in this context", "此处不能出现“键: 值”（冒号后是否缺空格，或缩进有误？）"),
+        ("mapping values are not allowed in this context", "此处不能出现“键: 值”（文字中含“: ”时整段要加引号；或缩进有误？）"),
         ("found character that cannot start any token", "出现不能作为开头的字符（例如制表符；YAML 只能用空格缩进）"),
         ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合？）"),
         ("could not find expected ':'", "未找到预期的冒号“:”"),

@@ -13,6 +13,12 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
     public let sha256: String
 
     public static func read(path: String, diagnostics: inout Diagnostics) -> YAMLFile? {
+        guard let text = readText(path: path, diagnostics: &diagnostics) else { return nil }
+        return parse(text, path: path, diagnostics: &diagnostics)
+    }
+
+    /// A file's text, or nil with a diagnostic when it cannot be read or is not UTF-8.
+    static func readText(path: String, diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(Diagnostic(path: path, line: 1, column: 1,
                                           LocalizedText(zh: "无法读取文件", en: "cannot read the file")))
@@ -23,7 +29,7 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
                                           LocalizedText(zh: "文件不是 UTF-8 编码", en: "the file is not UTF-8")))
             return nil
         }
-        return parse(text, path: path, diagnostics: &diagnostics)
+        return text
     }
 
     /// Parses `text`; nil, with a diagnostic, for a syntax error or for a
@@ -34,12 +40,22 @@ public struct YAMLFile: @unchecked Sendable {   // Yams.Node is an immutable val
             diagnostics.append(overrun.diagnostic(path: path))
             return nil
         }
+        // Full-width punctuation where YAML needs ASCII: said where it is,
+        // rather than as whatever libyaml makes of it a line later.
+        let fullWidth = FullWidthScan.problems(in: text, path: path)
+        if !fullWidth.isEmpty {
+            diagnostics.append(contentsOf: fullWidth)
+            return nil
+        }
         do {
             let node = try Yams.compose(yaml: text, .basic)   // scalars are typed by YAMLValue, without regexes
             return YAMLFile(path: path, text: text, root: node, source: YAMLSource(path: path, text: text),
                             sha256: Hash.sha256Hex(Array(text.utf8)))
         } catch let error as YamlError {
-            diagnostics.append(YAMLFile.diagnostic(for: error, path: path, text: text))
+            // A missing space after a key's colon (`unit:天`) fails a line
+            // later in libyaml's words: said where it is instead.
+            let found = FullWidthScan.problems(in: text, path: path, always: true)
+            diagnostics.append(contentsOf: found.isEmpty ? [YAMLFile.diagnostic(for: error, path: path, text: text)] : found)
             return nil
         } catch {
             // Never a raw Swift error description: it would be English, or

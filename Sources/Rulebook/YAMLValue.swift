@@ -30,6 +30,7 @@ public struct YAMLValue {
 
     /// What kind of node this is, for messages.
     var kindName: LocalizedText {
+        if isNull { return LocalizedText(zh: "空值", en: "nothing") }
         switch node {
         case .mapping: return LocalizedText(zh: "映射", en: "a mapping")
         case .sequence: return LocalizedText(zh: "列表", en: "a list")

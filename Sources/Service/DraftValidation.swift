@@ -5,37 +5,52 @@ import Rulebook
 import Spotcheck
 
 /// A draft rule file (a checklist or a plan, as YAML text) checked in the
-/// context of the whole rulebook, as `spotcheck validate DRAFT` and
-/// `spotcheck test` would: load diagnostics, then the draft checklist's
-/// examples. Only the draft's own diagnostics are returned, placed in it.
+/// context of the whole rulebook, as `spotcheck validate` and `spotcheck
+/// test` would: the load's diagnostics (the draft's own, and any it causes
+/// in other files), then the draft checklist's examples.
 enum DraftValidation {
-    /// The name diagnostics give the draft.
-    static let draftName = "draft.yaml"
+    struct Outcome {
+        /// Where the draft stands in the rulebook (relative to the root).
+        var relativePath: String
+        var diagnostics: [Diagnostic]
+        var examples: [ExampleRunner.Outcome]
+        var valid: Bool { !diagnostics.contains { $0.severity == .error } && examples.allSatisfy(\.passed) }
+    }
 
-    static func validate(_ text: String, root: String) -> [Diagnostic] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-draft-" + UUID().uuidString).path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            return [Diagnostic(Place(path: draftName, line: 1, column: 1), zh: "无法暂存草稿", en: "cannot stage the draft")]
-        }
-        let path = folder + "/" + draftName
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            return [Diagnostic(Place(path: draftName, line: 1, column: 1), zh: "无法暂存草稿", en: "cannot stage the draft")]
-        }
-        let (workspace, diagnostics) = Workspace.load(root: root, extra: [path])
-        var out = diagnostics.filter { $0.path == path }.map { d -> Diagnostic in
+    /// Validates `text` as the file at `relativePath`, or, when none is
+    /// given, as the file of the checklist or plan it declares.
+    static func validate(_ text: String, at relativePath: String? = nil, workspace: Workspace,
+                         replacing published: [String: String] = [:]) -> Outcome {
+        let relative = relativePath ?? path(of: text, in: workspace)
+        var texts = published
+        texts[relative] = text
+        let (loaded, diagnostics) = Workspace.load(root: workspace.root, replacing: texts)
+        let draftPath = workspace.root + "/" + relative
+        var own = diagnostics.map { d -> Diagnostic in
             var d = d
-            d.path = draftName
+            if d.path.hasPrefix(workspace.root + "/") { d.path = String(d.path.dropFirst(workspace.root.count + 1)) }
             return d
         }
-        guard out.allSatisfy({ $0.severity != .error }), let workspace else { return out }
-        let draftChecklists = Set(workspace.rulebook.checklists.filter { $0.path == path }.map(\.id))
-        for outcome in workspace.runExamples() where draftChecklists.contains(outcome.checklist) && !outcome.passed {
-            for problem in outcome.problems {
-                out.append(Diagnostic(path: draftName, line: outcome.place.line, column: outcome.place.column,
-                                      LocalizedText(zh: "示例“\(outcome.example)”未通过：\(problem.zh)", en: "example '\(outcome.example)' fails: \(problem.en)")))
+        // The draft's own first, by position; then those it causes elsewhere.
+        own.sort { ($0.path == relative ? 0 : 1, $0.line, $0.column) < ($1.path == relative ? 0 : 1, $1.line, $1.column) }
+        guard let loaded else { return Outcome(relativePath: relative, diagnostics: own, examples: []) }
+        let drafted = Set(loaded.rulebook.checklists.filter { $0.path == draftPath }.map(\.id))
+        return Outcome(relativePath: relative, diagnostics: own,
+                       examples: loaded.runExamples().filter { drafted.contains($0.checklist) })
+    }
+
+    /// The file a draft replaces: that of the checklist or plan whose id it
+    /// declares on its top level, else a new file named after the id.
+    static func path(of text: String, in workspace: Workspace) -> String {
+        let book = workspace.rulebook
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+            for key in ["checklist", "plan"] where line.hasPrefix(key + ":") {
+                let id = line.dropFirst(key.count + 1).split(separator: "#")[0].trimmingCharacters(in: CharacterSet(charactersIn: " \"'\t"))
+                let existing = key == "checklist" ? book.checklist(id)?.path : book.plan(id)?.path
+                if let existing, existing.hasPrefix(workspace.root + "/") { return String(existing.dropFirst(workspace.root.count + 1)) }
+                if SafeName.isValid(id) { return key == "checklist" ? "Checklists/\(id).yaml" : "Rules/plans/\(id).yaml" }
             }
         }
-        return out
+        return "Checklists/draft.yaml"
     }
 }

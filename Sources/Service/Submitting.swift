@@ -10,16 +10,19 @@ import Store
 /// group-commit queue, and answered once durable.
 struct Submitting {
     let state: ServiceState
-    /// The name diagnostics give the submitted document.
-    static let documentName = "findings.json"
+    /// The name diagnostics give the submitted document: JSON (SPEC §12),
+    /// or YAML when the client says so, as the command line takes it.
+    static func documentName(contentType: String?) -> String {
+        (contentType ?? "").contains("yaml") ? "findings.yaml" : "findings.json"
+    }
 
     struct Receipt {
         var outcome: SubmissionOutcome
     }
 
-    func submit(_ bytes: [UInt8], by caller: Caller) async throws -> Receipt {
+    func submit(_ bytes: [UInt8], named name: String, by caller: Caller) async throws -> Receipt {
         let office = try state.office(caller.account.jurisdiction)
-        let read = try lifecycle { () throws(LifecycleError) in try office.readFindings(bytes, path: Self.documentName) }
+        let read = try lifecycle { () throws(LifecycleError) in try office.readFindings(bytes, path: name) }
         try checkTeam(read.findings, caller: caller, office: office)
         try checkEvidence(read.findings, caller: caller)
         let prepared = try lifecycle { () throws(LifecycleError) in try office.prepareSubmission(read, bytes: bytes, receivedOn: state.today) }

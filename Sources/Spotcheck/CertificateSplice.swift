@@ -29,15 +29,21 @@ final class CertificateSplice: @unchecked Sendable {
         let skeleton = Array(try encoder.encode(file))
         var out: [UInt8] = []
         out.reserveCapacity(skeleton.count + splice.tables.reduce(0) { $0 + $1.count * 48 } + 1)
-        var from = 0
+        // The encoder visits a dictionary's entries in hash order but writes
+        // them sorted: the markers are replaced in the order they appear.
+        var places: [(at: Int, length: Int, table: RowDigestTable)] = []
         for (index, table) in splice.tables.enumerated() {
             let quoted = Array("\"@@row-digests-\(splice.nonce)-\(index)@@\"".utf8)
-            guard let at = find(quoted, in: skeleton, from: from) else {
+            guard let at = find(quoted, in: skeleton, from: 0) else {
                 throw EncodingError.invalidValue(index, .init(codingPath: [], debugDescription: "row digests marker not found"))
             }
-            out.append(contentsOf: skeleton[from..<at])
-            table.writeJSONObject(indent: indentation(of: at, in: skeleton), into: &out)
-            from = at + quoted.count
+            places.append((at, quoted.count, table))
+        }
+        var from = 0
+        for place in places.sorted(by: { $0.at < $1.at }) {
+            out.append(contentsOf: skeleton[from..<place.at])
+            place.table.writeJSONObject(indent: indentation(of: place.at, in: skeleton), into: &out)
+            from = place.at + place.length
         }
         out.append(contentsOf: skeleton[from...])
         out.append(0x0A)

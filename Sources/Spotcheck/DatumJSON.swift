@@ -49,3 +49,19 @@ enum CivilDateText {
         return (y, m, d)
     }
 }
+
+extension JSONValue {
+    /// Directory data as JSON: dates as `YYYY-MM-DD` strings.
+    public init(_ datum: Datum) {
+        switch datum {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(Int64(i))
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .date(let y, let m, let d): self = .string(String(format: "%04d-%02d-%02d", y, m, d))
+        case .list(let l): self = .array(l.map(JSONValue.init))
+        case .map(let m): self = .object(m.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })
+        }
+    }
+}

@@ -55,6 +55,25 @@ public enum FindingsWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The same findings as JSON (what the service's API takes).
+    public static func json(_ h: Header, _ s: FindingsSimulator.Simulated, submissionID: String? = nil) -> String {
+        var o: [(String, JSONValue)] = []
+        if let submissionID { o.append(("submission_id", .string(submissionID))) }
+        o += [("plan", .string(h.plan)), ("task", .string(h.task)), ("entity", .string(h.entityID)), ("department", .string(h.department)),
+              ("checklist", .string(h.checklist)), ("inspected_on", .string(h.inspectedOn.description)),
+              ("inspectors", .array(h.inspectors.map { .string($0) })), ("signature", .string(s.signature.rawValue))]
+        if let note = s.refusalNote { o.append(("refusal_note", .string(note))) }
+        o.append(("cooperation", .string(s.cooperation.rawValue)))
+        o.append(("answers", .object(s.answers.map { ($0.0, JSONValue($0.1)) })))
+        if !s.notes.isEmpty { o.append(("notes", .object(s.notes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))) }
+        if !s.rectified.isEmpty { o.append(("rectified_on_site", .array(s.rectified.map { .string($0) }))) }
+        if !s.methods.isEmpty { o.append(("methods", .array(s.methods.map { .string($0.rawValue) }))) }
+        if !s.assistants.isEmpty {
+            o.append(("assistants", .array(s.assistants.map { .object([("name", .string($0.name)), ("organisation", .string($0.organisation))]) })))
+        }
+        return JSONValue.object(o).serialized(pretty: false)
+    }
+
     /// A YAML scalar or flow collection that reads back as the same datum.
     static func scalar(_ d: Datum) -> String { FindingsTemplate.scalar(d) }
 }

@@ -28,6 +28,7 @@ extension CountyOffice {
     public func publish(plan planID: String? = nil, on day: CivilDate, by actor: String) throws(LifecycleError) -> PublicationRun {
         let plans = try planID.map { id throws(LifecycleError) in [try plan(id)] } ?? self.plans
         var records: [PublicationRecord] = []
+        var toStore: [DisclosureRecord] = []
         var pending: [String] = []
         var report = RedactionReport()
         let published = Dictionary(try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id) })
@@ -60,13 +61,14 @@ extension CountyOffice {
                                               entityName: clean.entityName, resultCode: clean.resultCode,
                                               publishedOn: day.description, recordJSON: DisclosureRenderer.json([clean]),
                                               sourceSHA256: source)
-                let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosure(stored, by: actor) })
-                var published = clean
-                published.auditSeq = kept.auditSeq
-                published.auditHash = kept.auditHash
-                published.publishedOn = kept.publishedOn
-                records.append(published)
+                records.append(clean)
+                toStore.append(stored)
             }
+        }
+        // One transaction for the run: a publication is kept whole or not at all.
+        let kept = try storeCall({ () throws(StoreError) in try store.recordDisclosures(toStore, by: actor) })
+        for (i, k) in kept.enumerated() {
+            (records[i].auditSeq, records[i].auditHash, records[i].publishedOn) = (k.auditSeq, k.auditHash, k.publishedOn)
         }
         let head = try storeCall({ () throws(StoreError) in try store.auditHead(jurisdiction: id) })
         return PublicationRun(records: records, redacted: report, pending: pending, auditHead: head)
@@ -74,11 +76,15 @@ extension CountyOffice {
 
     /// Every task's current public record, by plan then task.
     public func currentDisclosures(plan: String? = nil) throws(LifecycleError) -> [PublicationRecord] {
-        try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id, plan: plan) }).compactMap { d in
-            guard var r = Self.decodeRecord(d.recordJSON) else { return nil }
-            (r.auditSeq, r.auditHash, r.publishedOn) = (d.auditSeq, d.auditHash, d.publishedOn)
-            return r
-        }
+        try storeCall({ () throws(StoreError) in try store.disclosures(jurisdiction: id, plan: plan) }).compactMap(Self.publicRecord)
+    }
+
+    /// A stored disclosure as published: the record with the audit head and
+    /// the day it was published (the search, the pages and `disclose` alike).
+    public static func publicRecord(_ d: DisclosureRecord) -> PublicationRecord? {
+        guard var r = decodeRecord(d.recordJSON) else { return nil }
+        (r.auditSeq, r.auditHash, r.publishedOn) = (d.auditSeq, d.auditHash, d.publishedOn)
+        return r
     }
 
     /// What a task's record is made from: its evaluations as stored, and its public decisions.

@@ -17,9 +17,18 @@ public struct Workspace: Sendable {
     /// Loads `Rules/` and `Checklists/` under `root`, plus any extra paths
     /// (which replace same-id files, for validating drafts).
     public static func load(root: String, extra: [String] = []) -> (Workspace?, [Diagnostic]) {
-        var paths = [root + "/Rules", root + "/Checklists"]
-        paths += extra
-        let (book, diags) = Rulebook.load(paths: paths)
+        make(root: root, Rulebook.load(paths: [root + "/Rules", root + "/Checklists"] + extra))
+    }
+
+    /// Loads `Rules/` and `Checklists/` under `root`, some files given as
+    /// text instead (relative path → text): a draft, or published versions.
+    public static func load(root: String, replacing texts: [String: String]) -> (Workspace?, [Diagnostic]) {
+        make(root: root, Rulebook.load(root: root, replacing: texts))
+    }
+
+    /// A workspace over a loaded rulebook, unless its load has errors.
+    private static func make(root: String, _ loaded: (Rulebook, [Diagnostic])) -> (Workspace?, [Diagnostic]) {
+        let (book, diags) = loaded
         if diags.contains(where: { $0.severity == .error }) { return (nil, diags) }
         do {
             let interpreter = try Interpreter(rulebook: book)
@@ -33,11 +42,18 @@ public struct Workspace: Sendable {
     /// checklist yields diagnostics instead of an evaluation.
     public func check(_ paths: [String], entities: FindingsLoader.EntityLookup?) -> [(path: String, evaluation: Evaluation?, diagnostics: [Diagnostic])] {
         paths.map { path in
-            var d = Diagnostics()
-            guard let f = FindingsLoader.read(path: path, entities: entities, diagnostics: &d) else { return (path, nil, d.all) }
-            let e = interpreter.evaluate(f, diagnostics: &d)
-            return (path, e, d.all)
+            let (e, d) = check(path, entities: entities)
+            return (path, e, d)
         }
+    }
+
+    /// Evaluates one findings file. Safe to call from several threads at
+    /// once: the rulebook and the interpreter are immutable.
+    public func check(_ path: String, entities: FindingsLoader.EntityLookup?) -> (evaluation: Evaluation?, diagnostics: [Diagnostic]) {
+        var d = Diagnostics()
+        guard let f = FindingsLoader.read(path: path, entities: entities, diagnostics: &d) else { return (nil, d.all) }
+        let e = interpreter.evaluate(f, diagnostics: &d)
+        return (e, d.all)
     }
 
     /// Runs every checklist's examples.

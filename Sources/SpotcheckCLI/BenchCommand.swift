@@ -13,8 +13,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Rounds per figure; the median is reported.")
     var rounds = 15
 
-    @Option(help: "Run one group only: cel, compliance or draw.")
+    @Option(help: "Run one group only: cel, compliance, check or draw.")
     var only: String?
+
+    @Option(help: "Findings files in the whole-process check figure.")
+    var checkFiles = 2000
+
+    @Option(help: "Runs of the whole-process check figure; the median is reported.")
+    var checkRuns = 5
 
     @Option(help: "The folder holding Rules/ and Checklists/.")
     var root: String = FileManager.default.currentDirectoryPath
@@ -28,6 +34,9 @@ struct BenchCommand: ParsableCommand {
         }
         if only == nil || only == "compliance" {
             for m in try ComplianceBench.run(root: root, rounds: rounds) { print(m.line) }
+        }
+        if only == nil || only == "check" {
+            for line in try CheckBench.run(root: root, rounds: checkRuns, files: checkFiles) { print(line) }
         }
         if only == nil || only == "draw" { for m in try DrawBench.run(rounds: rounds) { print(m.line) } }
     }

@@ -75,13 +75,13 @@ enum SyntheticChecklist {
         for i in 0..<n {
             switch i % 4 {
             case 0:
-                s += "  - {id: q\(i), title: 事项\(i), basis: 《中华人民共和国食品安全法》, answer: yes_no, expect: true, severity: general, domain: food_safety}\n"
+                s += "  - {id: q\(i), title: 事项\(i), basis: 《中华人民共和国食品安全法》, answer: yes_no, expect: true, finding: 事项\(i)未落实, severity: general, domain: food_safety}\n"
             case 1:
-                s += "  - {id: q\(i), title: 温度\(i), answer: number, unit: ℃, range: [-30, 60], violation: \"value > 8.0 && q\(i - 1)\", message: \"温度 {value}℃\", severity: general, domain: food_safety}\n"
+                s += "  - {id: q\(i), title: 温度\(i), answer: number, unit: ℃, range: [-30, 60], violation: \"value > 8.0 && q\(i - 1)\", message: \"温度 {value}℃\", finding: 温度\(i)偏高, severity: general, domain: food_safety}\n"
             case 2:
-                s += "  - {id: q\(i), title: 数量\(i), answer: integer, relevant: \"q\(i - 2)\", violation: \"value > 3\", severity: minor, domain: food_safety}\n"
+                s += "  - {id: q\(i), title: 数量\(i), answer: integer, relevant: \"q\(i - 2)\", violation: \"value > 3\", finding: 数量\(i)超标, severity: minor, domain: food_safety}\n"
             default:
-                s += "  - {id: q\(i), title: 类别\(i), answer: choice, options: [甲, 乙, 丙], violation: \"value == '丙' && entity.credit_grade in ['C', 'D']\", severity: serious, domain: food_safety}\n"
+                s += "  - {id: q\(i), title: 类别\(i), answer: choice, options: [甲, 乙, 丙], violation: \"value == '丙' && entity.credit_grade in ['C', 'D']\", finding: 类别\(i)不符合要求, severity: serious, domain: food_safety}\n"
             }
         }
         return s

@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
         let zh = options.lang == .zh
         try await SpotcheckServer.run(state) { port in
             print(zh ? "Spotcheck 服务已启动：http://\(host):\(port)/（Ctrl-C 停止）" : "Spotcheck is serving http://\(host):\(port)/ (Ctrl-C stops it)")
+            // Whoever started the service (a script, a test) waits for this line.
+            fflush(nil)
         }
     }
 }

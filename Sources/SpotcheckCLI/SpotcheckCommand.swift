@@ -26,9 +26,9 @@ struct SpotcheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spotcheck",
         abstract: "双随机、一公开 spot checks: rule files, draws, evaluation, disclosure.",
-        subcommands: [ValidateCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, DrawCommand.self,
+        subcommands: [ValidateCommand.self, SchemaCommand.self, TestCommand.self, CheckCommand.self, RFC3797Command.self, DrawCommand.self,
                       DemoCommand.self, InitCommand.self, ImportCommand.self, ConfirmCommand.self, SubmitCommand.self,
                       ReferralCommand.self, StatusCommand.self, ReportCommand.self, DiscloseCommand.self, AuditCommand.self,
-                      ServeCommand.self, UserCommand.self, BenchCommand.self]
+                      ServeCommand.self, UserCommand.self, BenchCommand.self, WorkloadCommand.self]
     )
 }

@@ -56,7 +56,7 @@ extension Store {
         try backend.read { tx in
             var jurisdictions = Set(try tx.strings("SELECT DISTINCT jurisdiction FROM audit_log"))
             jurisdictions.formUnion(try tx.strings("SELECT jurisdiction FROM audit_heads"))
-            for table in Schema.appendOnly + Schema.appendOnlyV3 where table != "directory_rows" && table != "audit_log" {
+            for table in Schema.allAppendOnly where table != "directory_rows" && table != "audit_log" {
                 jurisdictions.formUnion(try tx.strings("SELECT DISTINCT jurisdiction FROM \(table)"))
             }
             var chains: [AuditHead] = []
@@ -158,6 +158,7 @@ enum AuditCheck {
         let events = try rows(ReferralEventRecord.self)
         _ = try rows(DisclosureRecord.self)
         _ = try rows(AccountRecord.self)
+        _ = try rows(ChecklistVersionRecord.self)
         for e in try rows(EvidenceRecord.self) where sha256Hex(Array(e.bytes)) != e.sha256 || e.bytes.count != e.size {
             problems.append(AuditProblem(jurisdiction: j, seq: nil, kind: .dataMismatch, detail: LocalizedText(
                 zh: "证据文件 \(e.sha256) 的内容与其哈希不符，已被改动", en: "evidence \(e.sha256) no longer has the content its hash names: it was edited")))
@@ -218,5 +219,5 @@ enum AuditCheck {
     static let rowActions: Set<String> = [DirectoryImportRecord.auditAction, PlanVersionRecord.auditAction, DrawRecord.auditAction,
                                           ConfirmationRecord.auditAction, SubmissionRecord.auditAction, EvaluationRecord.auditAction,
                                           ReferralRecord.auditAction, ReferralEventRecord.auditAction, DisclosureRecord.auditAction,
-                                          AccountRecord.auditAction, EvidenceRecord.auditAction]
+                                          AccountRecord.auditAction, EvidenceRecord.auditAction, ChecklistVersionRecord.auditAction]
 }

@@ -107,7 +107,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
                 """, []) {
                 if case .text(let name) = row[0], case .text(let enabled) = row[1] { triggers[name] = enabled }
             }
-            for table in Schema.appendOnly + Schema.appendOnlyV3 {
+            for table in Schema.allAppendOnly {
                 for name in PostgresSchema.guards(table) {
                     switch triggers[name] {
                     case nil: problems.append("trigger \(name) is missing")

@@ -19,7 +19,8 @@ enum PostgresSchema {
         ("v2-jurisdictions", v2),
         ("v3-accounts-evidence", v3),
         (DisclosureIndex.migration, v4),
-        (Schema.directoryStreaming, v5),
+        (Schema.v5Identifier, v5),
+        (Schema.directoryStreaming, v6),
     ]
 
     /// Tables whose `id` is an identity column (what `insert` returns).
@@ -29,7 +30,7 @@ enum PostgresSchema {
     static let tables = ["store_meta", "directory_imports", "directory_rows", "plan_versions", "draws", "tasks", "confirmations",
                          "submissions", "evaluations", "referrals", "referral_events", "referral_status", "disclosures",
                          "audit_log", "audit_heads", "account_versions", "sessions", "evidence",
-                         "disclosure_search", "disclosure_grams", "disclosure_gram_counts"]
+                         "disclosure_search", "disclosure_grams", "disclosure_gram_counts", "checklist_versions"]
 
     /// The triggers guarding each append-only table.
     static func guards(_ table: String) -> [String] { ["\(table)_no_update", "\(table)_no_delete", "\(table)_no_truncate"] }
@@ -38,7 +39,7 @@ enum PostgresSchema {
     /// covers them), and a foreign key checked row by row doubled the time
     /// of a ten-million-row COPY: the rows keep their import's id without
     /// the constraint. `audit verify` reports rows of no import.
-    static let v5: [String] = [
+    static let v6: [String] = [
         "ALTER TABLE directory_rows DROP CONSTRAINT IF EXISTS directory_rows_import_id_fkey",
     ]
 

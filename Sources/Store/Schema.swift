@@ -24,19 +24,22 @@ enum Schema {
             try db.execute(sql: DisclosureIndex.schema)
             try DisclosureIndex.rebuild(SQLiteTransaction(db: db))
         }
+        migrator.registerMigration(v5Identifier) { db in
+            try db.execute(sql: v5)
+        }
         migrator.registerMigration(directoryStreaming) { _ in
             // Nothing to change here: SQLite checks the foreign key of the
             // rows streamed before their import's record when the import
             // commits (`defer_foreign_keys`), in process, at little cost.
-            // PostgreSQL drops it (`PostgresSchema.v5`).
+            // PostgreSQL drops it (`PostgresSchema.v6`).
         }
         return migrator
     }
 
     static var migrationIdentifiers: [String] { migrator.migrations }
 
-    /// Directory imports stream their rows (v5).
-    static let directoryStreaming = "v5-directory-streaming"
+    /// Directory imports stream their rows (v6).
+    static let directoryStreaming = "v6-directory-streaming"
 
     /// Tables whose rows may never change or go: triggers refuse UPDATE and DELETE.
     static let appendOnly = ["directory_imports", "directory_rows", "plan_versions", "draws", "tasks", "confirmations",
@@ -44,6 +47,9 @@ enum Schema {
 
     /// Tables added by v3, append-only too.
     static let appendOnlyV3 = ["account_versions", "evidence"]
+
+    /// Every append-only table of every migration (the guards the checks look for).
+    static var allAppendOnly: [String] { appendOnly + appendOnlyV3 + ["checklist_versions"] }
 
     /// Accounts (each change a new audited version), sessions (not audited:
     /// they are not data, and expire), evidence files (content-addressed,

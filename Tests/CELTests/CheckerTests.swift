@@ -22,11 +22,12 @@ struct CheckerTests {
         ("!count", 1, 1, "found no matching overload for '!' applied to (int)"),
         ("count == 'x'", 1, 7, "found no matching overload for '==' applied to (int, string)"),
         ("size(certified)", 1, 1, "found no matching overload for 'size' applied to (bool)"),
-        ("count.kind", 1, 6, "type 'int' has no field 'kind'"),
+        // Field and method errors point at the name, not at the dot.
+        ("count.kind", 1, 7, "type 'int' has no field 'kind'"),
         ("tags.all(t, t + 1)", 1, 15, "found no matching overload for '+' applied to (string, int)"),
         ("tags.exists(t, size(t))", 1, 16, "the condition of exists() must be bool, not int"),
         ("noSuchFunction(1)", 1, 1, "undeclared reference to 'noSuchFunction'"),
-        ("name.startsWith(1)", 1, 5, "found no matching overload for 'startsWith' applied to (string, int)"),
+        ("name.startsWith(1)", 1, 6, "found no matching overload for 'startsWith' applied to (string, int)"),
         ("{[1]: 2}", 1, 2, "unsupported map key type list(int)"),
     ]
 

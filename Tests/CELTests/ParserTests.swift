@@ -6,7 +6,8 @@ struct ParserTests {
     /// Each broken expression with the line, column and message its diagnostic must carry.
     static let broken: [(text: String, line: Int, column: Int, message: String)] = [
         ("value > ", 1, 9, "unexpected end of expression"),
-        ("a && (b || c", 1, 13, "expected ')' but found end of expression"),
+        // An unclosed bracket is reported at the bracket left open.
+        ("a && (b || c", 1, 6, "unclosed '(': expected ')' but found end of expression"),
         ("x ? 1", 1, 6, "expected ':' but found end of expression"),
         ("1 +\n  * 2", 2, 3, "unexpected '*'"),
         ("'unterminated", 1, 1, "unterminated string literal"),

@@ -75,14 +75,15 @@ enum BrokenFixtures {
 
     static func cel(_ zhWhat: String, _ enWhat: String, syntax: Bool = true, _ zhProblem: String, _ enProblem: String) -> (ExpectedText, ExpectedText) {
         // An unknown name is a reference error, not a type error.
-        let reference = enProblem.hasPrefix("undeclared reference")
+        let reference = enProblem.hasPrefix("unknown name")
         let zhKind = syntax ? "语法错误" : (reference ? "名称错误" : "类型错误")
         let enKind = syntax ? "syntax error" : (reference ? "reference error" : "type error")
         return (.exact("\(zhWhat)的 CEL 表达式\(zhKind)：\(zhProblem)"), .exact("CEL \(enKind) in \(enWhat): \(enProblem)"))
     }
 
     static func celSyntax(_ file: String, _ line: Int, _ column: Int, item: String, token: String) -> BrokenFile {
-        let (zh, en) = cel("事项“\(item)”", "item '\(item)'", "意外的 '\(token)'", "unexpected '\(token)'")
+        // The same operator twice: the operand between them is missing.
+        let (zh, en) = cel("事项“\(item)”", "item '\(item)'", "“\(token)”和“\(token)”之间缺少内容", "something is missing between '\(token)' and '\(token)'")
         return .rules("checklists/" + file, line, column, zh: zh, en: en)
     }
 
@@ -123,8 +124,8 @@ enum BrokenFixtures {
                   zh: .exact("“title”应为文本，实为列表"),
                   en: .exact("'title' must be text, not a list")),
         checklist("required_as_string.yaml", 10, 15,
-                  zh: .exact("“required”应为 true 或 false，实为“no”"),
-                  en: .exact("'required' must be true or false, not 'no'")),
+                  zh: .exact("“required”应为 true 或 false，实为“no”（是否应为“false”？）"),
+                  en: .exact("'required' must be true or false, not 'no' (did you mean 'false'?)")),
         // A missing key is reported at the start of the item that lacks it.
         checklist("missing_answer.yaml", 10, 5,
                   zh: .exact("缺少必填的键“answer”"),
@@ -142,8 +143,8 @@ enum BrokenFixtures {
                   zh: .exact("“value”是表达式中的保留名称，不能作事项标识"),
                   en: .exact("'value' is reserved in expressions and cannot be an item id")),
         checklist("unknown_answer_type.yaml", 9, 13,
-                  zh: .exact("答案类型应为 yes_no、number、integer、text、choice、date 或 photo，实为“boolean”"),
-                  en: .exact("answer must be yes_no, number, integer, text, choice, date or photo, not 'boolean'")),
+                  zh: .exact("答案类型应为 yes_no、number、integer、text、choice、date 或 photo，实为“boolean”（是否应为“yes_no”？）"),
+                  en: .exact("answer must be yes_no, number, integer, text, choice, date or photo, not 'boolean' (did you mean 'yes_no'?)")),
         checklist("choice_without_options.yaml", 7, 9,
                   zh: .exact("choice 类型的事项“canteen_mode”缺少 options"),
                   en: .exact("choice item 'canteen_mode' has no options")),
@@ -160,8 +161,8 @@ enum BrokenFixtures {
                   zh: .parts(["range", "最小值", "-30"]),
                   en: .parts(["range", "min", "-30"])),
         checklist("expect_wrong_type.yaml", 10, 13,
-                  zh: .exact("expect 的值 是 与答案类型 yes_no 不符"),
-                  en: .exact("expect value 是 does not fit answer type yes_no")),
+                  zh: .exact("expect 的值 是 与答案类型 yes_no 不符（是否应为“true”？）"),
+                  en: .exact("expect value 是 does not fit answer type yes_no (did you mean 'true'?)")),
         checklist("expect_with_violation.yaml", 11, 13,
                   zh: .exact("expect 与 violation 只能取其一"),
                   en: .exact("'expect' and 'violation' exclude each other")),
@@ -174,8 +175,8 @@ enum BrokenFixtures {
                   zh: .exact("可判定违规的事项“gas_alarm”缺少“severity”"),
                   en: .exact("item 'gas_alarm' can be violated but has no 'severity'")),
         checklist("unknown_severity.yaml", 11, 15,
-                  zh: .exact("严重程度应为 minor、general 或 serious，实为“high”"),
-                  en: .exact("severity must be minor, general or serious, not 'high'")),
+                  zh: .exact("严重程度应为 minor、general 或 serious，实为“high”（是否应为“serious”？）"),
+                  en: .exact("severity must be minor, general or serious, not 'high' (did you mean 'serious'?)")),
         // The offending token is `department: transport` (line 4), not the
         // checklist id on line 2 where the loader points.
         checklist("unknown_department.yaml", 4, 13,
@@ -213,17 +214,17 @@ enum BrokenFixtures {
         // Plain scalar over two lines: the second `||` is on line 12, column 10
         // (the loader says 11:35, past the end of line 11).
         celSyntax("cel_plain_multiline.yaml", 12, 10, item: "canteen_mode", token: "||"),
-        { let (zh, en) = cel("事项“gas_alarm”", "item 'gas_alarm'", syntax: false, "未声明的名称 'uses_gass'", "undeclared reference to 'uses_gass'")
+        { let (zh, en) = cel("事项“gas_alarm”", "item 'gas_alarm'", syntax: false, "不认识的名称“uses_gass”（是否应为“uses_gas”？）", "unknown name 'uses_gass' (did you mean 'uses_gas'?)")
           return checklist("cel_unknown_item.yaml", 12, 16, zh: zh, en: en) }(),
         // `'a' + 1`: the `+` at column 21.
         { let (zh, en) = cel("事项“gas_alarm”", "item 'gas_alarm'", syntax: false,
-                              "没有适用的运算或函数 '+'，参数类型为 (string, int)", "found no matching overload for '+' applied to (string, int)")
+                              "不能把文字与数字相加（数字转为文字请用 string(…)）", "cannot add text and a number (turn a number into text with string(…))")
           return checklist("cel_type_error.yaml", 10, 21, zh: zh, en: en) }(),
         // `students + 1` is an int: reported at its operator. The Chinese must
         // not be half English ("表达式的类型为 int but bool，应为该类型").
         checklist("relevant_not_bool.yaml", 12, 24,
-                  zh: .parts(["事项“gas_alarm”的 CEL 表达式类型错误", "int", "应为 bool"], excluding: ["but"]),
-                  en: .exact("CEL type error in item 'gas_alarm': expression has type int but bool is expected")),
+                  zh: .exact("事项“gas_alarm”的 CEL 表达式类型错误：条件应得出是/否（true 或 false），此处得出数字（是否少了比较，如 > 0？）"),
+                  en: .exact("CEL type error in item 'gas_alarm': a condition must give true or false, but this gives a number (is a comparison such as '> 0' missing?)")),
     ]
 
     // MARK: plans, routing, results
@@ -255,12 +256,12 @@ enum BrokenFixtures {
              zh: .exact("移送去向“police”不是已声明的部门或机关"),
              en: .exact("route target 'police' is not a declared department or authority")),
         rule("routing_unknown_kind.yaml", 6, 11,
-             zh: .exact("未知的移送类型“referral”（应为 transfer、judicial、credit_record 或 rectification_followup）"),
-             en: .exact("unknown route kind 'referral' (transfer, judicial, credit_record or rectification_followup)")),
+             zh: .exact("移送类型应为 transfer、judicial、credit_record 或 rectification_followup，实为“referral”（是否应为“transfer”？）"),
+             en: .exact("route kind must be transfer, judicial, credit_record or rectification_followup, not 'referral' (did you mean 'transfer'?)")),
         // `size(violations)` is an int: reported at `size` (column 12).
         rule("results_when_not_bool.yaml", 5, 12,
-             zh: .parts(["结果类别“no_problem”的 CEL 表达式类型错误", "int", "应为 bool"], excluding: ["but"]),
-             en: .exact("CEL type error in result 'no_problem': expression has type int but bool is expected")),
+             zh: .exact("结果类别“no_problem”的 CEL 表达式类型错误：条件应得出是/否（true 或 false），此处得出数字（是否少了比较，如 > 0？）"),
+             en: .exact("CEL type error in result 'no_problem': a condition must give true or false, but this gives a number (is a comparison such as '> 0' missing?)")),
     ]
 
     // MARK: findings (checked against education.school_canteen)

@@ -78,7 +78,7 @@ enum CLIRunner {
     /// Runs `spotcheck ARGUMENTS...` with `directory` (default: the package
     /// root) as working directory. stdout and stderr go to temporary files,
     /// so a large output cannot fill a pipe and block the child.
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> CLIResult {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, input: String? = nil) throws -> CLIResult {
         let executable = try locateExecutable()
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory.appendingPathComponent("spotcheck-cli-\(UUID().uuidString)")
@@ -95,7 +95,13 @@ enum CLIRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = scratch.appendingPathComponent("stdin")
+            _ = fm.createFile(atPath: inURL.path, contents: Data(input.utf8))
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = out
         process.standardError = err
         try process.run()

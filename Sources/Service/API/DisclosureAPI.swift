@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Spotcheck
 import Store
 
 /// `GET /api/v1/disclosures?q=&plan=&result=&department=&from=&to=&jurisdiction=&page=`:
@@ -16,8 +17,7 @@ struct DisclosureAPI {
     @Sendable func search(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let query = try DisclosureSearchForm(request).query
         let page = try stored { () throws(StoreError) in try state.store.searchDisclosures(query) }
-        let body = "[" + page.records.map(\.recordJSON).joined(separator: ",") + "]"
-        var response = JSONBody.bytes(.ok, Data(body.utf8))
+        var response = JSONBody.response(.ok, page.records.compactMap(CountyOffice.publicRecord))
         if page.hasMore {
             response.headers[HTTPField.Name("Link")!] = "<\(DisclosureSearchForm.link(request, page: query.page + 1))>; rel=\"next\""
         }

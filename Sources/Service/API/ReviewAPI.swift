@@ -39,7 +39,9 @@ struct ReviewAPI {
 
     @Sendable func referralEvent(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let caller = try Access.require(context, .departmentAdmin, .leadOffice)
-        let id = try context.parameters.require("id")
+        // Referral ids hold `#` (`<submission>#1`), sent as %23.
+        let raw = try context.parameters.require("id")
+        let id = raw.removingPercentEncoding ?? raw
         let body = try await request.decode(as: Event.self, context: context)
         let status = try Reviewing(state: state).recordReferral(id, status: body.status, decision: body.decision, decisionNo: body.decision_no,
                                                                 decisionPublic: body.decision_public ?? false, on: body.on, by: caller)

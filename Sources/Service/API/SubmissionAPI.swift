@@ -17,7 +17,8 @@ struct SubmissionAPI {
     @Sendable func submit(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let caller = try Access.require(context, .inspector)
         let bytes = try await Body.bytes(request, limit: state.configuration.maxBodyBytes)
-        let receipt = try await Submitting(state: state).submit(bytes, by: caller)
+        let receipt = try await Submitting(state: state).submit(bytes, named: Submitting.documentName(contentType: request.headers[.contentType]),
+                                                                by: caller)
         var fields: [(String, JSONValue)] = [("submission_id", .string(receipt.outcome.submissionID)), ("version", .int(Int64(receipt.outcome.version)))]
         if case .object(let document) = EvaluationDocument(receipt.outcome.evaluation, rulebook: state.workspace.rulebook, language: context.language).json {
             fields += document

@@ -81,19 +81,3 @@ enum VisibleTasks {
         throw ServiceError.forbidden(zh: "任务“\(id)”不属于本账号的辖区或部门", en: "task '\(id)' is not of this account's jurisdiction or department")
     }
 }
-
-extension JSONValue {
-    /// Directory data as JSON: dates as `YYYY-MM-DD` strings.
-    init(_ datum: Datum) {
-        switch datum {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .int(let i): self = .int(Int64(i))
-        case .double(let d): self = .double(d)
-        case .string(let s): self = .string(s)
-        case .date(let y, let m, let d): self = .string(String(format: "%04d-%02d-%02d", y, m, d))
-        case .list(let l): self = .array(l.map(JSONValue.init))
-        case .map(let m): self = .object(m.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })
-        }
-    }
-}

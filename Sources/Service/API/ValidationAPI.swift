@@ -13,13 +13,23 @@ struct ValidationAPI {
 
     struct Result: Encodable {
         struct Item: Encodable {
+            var file: String
             var line: Int
             var column: Int
             var severity: String
             var message: String
         }
+        struct Example: Encodable {
+            var checklist: String
+            var name: String
+            var line: Int
+            var passed: Bool
+            var problems: [String]
+        }
         var valid: Bool
+        var file: String
         var diagnostics: [Item]
+        var examples: [Example]
     }
 
     /// A JSON body `{"text": "…"}`, or the YAML itself as the body.
@@ -42,12 +52,13 @@ struct ValidationAPI {
             }
             text = decoded
         }
-        let diagnostics = DraftValidation.validate(text, root: state.configuration.root)
-        return JSONBody.response(.ok, Self.result(diagnostics, context.language))
+        let outcome = DraftValidation.validate(text, workspace: state.workspace)
+        return JSONBody.response(.ok, Self.result(outcome, context.language))
     }
 
-    static func result(_ diagnostics: [Diagnostic], _ l: Language) -> Result {
-        Result(valid: !diagnostics.contains { $0.severity == .error },
-               diagnostics: diagnostics.map { .init(line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message.text(l)) })
+    static func result(_ o: DraftValidation.Outcome, _ l: Language) -> Result {
+        Result(valid: o.valid, file: o.relativePath,
+               diagnostics: o.diagnostics.map { .init(file: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message.text(l)) },
+               examples: o.examples.map { .init(checklist: $0.checklist, name: $0.example, line: $0.place.line, passed: $0.passed, problems: $0.problems.map { $0.text(l) }) })
     }
 }

@@ -31,10 +31,14 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let headerName = HTTPField.Name("X-CSRF-Token")!
+    /// Signing in acts for nobody yet: a browser still holding an old
+    /// session cookie may sign in again without that session's token.
+    static let signIn: Set<String> = ["/login", "/api/v1/session"]
     static let formField = "csrf"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard ![.get, .head, .options].contains(request.method), let caller = context.identity, !caller.byBearer else {
+        guard ![.get, .head, .options].contains(request.method), let caller = context.identity, !caller.byBearer,
+              !Self.signIn.contains(request.uri.path) else {
             return try await next(request, context)
         }
         let expected = caller.session.csrfToken

@@ -2,6 +2,7 @@ import Disclosure
 import Foundation
 import Messages
 import Rulebook
+import Spotcheck
 import Store
 
 /// A published record as a page shows it: the record as published, with
@@ -27,7 +28,7 @@ struct RecordCard {
     var auditHead: String
 
     init?(_ stored: DisclosureRecord, rulebook: Rulebook, language l: Language) {
-        guard let r = try? JSONDecoder().decode(PublicationRecord.self, from: Data(stored.recordJSON.utf8)) else { return nil }
+        guard let r = CountyOffice.publicRecord(stored) else { return nil }
         entityName = r.entityName
         creditCode = r.creditCode
         jurisdiction = rulebook.jurisdiction(stored.jurisdiction).map { $0.name.text(l) } ?? r.jurisdiction
