@@ -43,7 +43,9 @@ public struct DrawCertificateFile: Codable, Sendable, Equatable {
     /// a million-entry tree first.
     public func jsonData() throws -> Data { try CertificateSplice.encode(self) }
 
+    /// Reads a certificate: what `JSONDecoder` reads, with the row digests
+    /// read apart when they are as written (`CertificateRead`).
     public static func decode(from data: Data) throws -> DrawCertificateFile {
-        try JSONDecoder().decode(DrawCertificateFile.self, from: data)
+        try CertificateRead.decode(data)
     }
 }

@@ -164,7 +164,12 @@ public struct DirectoryFingerprint: Codable, Sendable, Equatable {
         columns = try c.decode([String].self, forKey: .columns)
         rows = try c.decode(Int.self, forKey: .rows)
         sha256 = try c.decode(String.self, forKey: .sha256)
-        table = RowDigestTable(try c.decode([String: String].self, forKey: .rowDigests))
+        // Read beforehand by `CertificateRead`, when the text allowed it.
+        if let read = CertificateRead.table(for: decoder) {
+            table = read
+        } else {
+            table = RowDigestTable(try c.decode([String: String].self, forKey: .rowDigests))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,3 +1,5 @@
+import Draw
+
 /// A directory's row digests (key → the first 16 hex digits of the SHA-256
 /// of the row's canonical line), kept as a certificate needs them: sorted
 /// by key bytes, keys packed in one buffer, digests as 64-bit numbers.
@@ -17,10 +19,28 @@ struct RowDigestTable: Sendable, Equatable {
 
     init() {}
 
-    /// From any dictionary (a decoded certificate).
+    /// From any dictionary (a decoded certificate): the keys packed, then
+    /// put in byte order by `IDOrder` (sorting a million `String`s by
+    /// their UTF-8 views takes seconds).
     init(_ dictionary: [String: String]) {
-        for key in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            appendText(key, dictionary[key]!)
+        var keys: [UInt8] = []
+        var offsets: [Int] = [0]
+        var digests: [String] = []
+        offsets.reserveCapacity(dictionary.count + 1)
+        digests.reserveCapacity(dictionary.count)
+        for (key, digest) in dictionary {
+            keys.append(contentsOf: key.utf8)
+            offsets.append(keys.count)
+            digests.append(digest)
+        }
+        let order = IDOrder.order(packed: keys, offsets: offsets).order
+        reserve(digests.count, keyBytes: keys.count)
+        keys.withUnsafeBytes { all in
+            for n in 0..<digests.count {
+                let i = order?[n] ?? n
+                var digest = digests[i]
+                digest.withUTF8 { appendDigest(key: UnsafeRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]), text: UnsafeRawBufferPointer($0)) }
+            }
         }
     }
 
@@ -39,13 +59,15 @@ struct RowDigestTable: Sendable, Equatable {
         keyBytes.reserveCapacity(bytes)
     }
 
-    private mutating func appendText(_ key: String, _ digest: String) {
-        keyBytes.append(contentsOf: key.utf8)
+    /// Appends a row whose key comes after every key so far, with its
+    /// digest as written (UTF-8): a number when it is 16 lowercase hex digits.
+    mutating func appendDigest(key: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer) {
+        keyBytes.append(contentsOf: key)
         starts.append(keyBytes.count)
-        if let value = Self.number(digest) {
+        if let value = Self.number(text) {
             values.append(value)
         } else {
-            odd[values.count] = digest
+            odd[values.count] = String(decoding: text, as: UTF8.self)
             values.append(0)
         }
     }
@@ -153,8 +175,7 @@ struct RowDigestTable: Sendable, Equatable {
     }
 
     /// 16 lowercase hex digits as a number; nil for any other text.
-    static func number(_ text: String) -> UInt64? {
-        let utf8 = text.utf8
+    static func number(_ utf8: UnsafeRawBufferPointer) -> UInt64? {
         guard utf8.count == 16 else { return nil }
         var value: UInt64 = 0
         for b in utf8 {
