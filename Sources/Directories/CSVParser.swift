@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// RFC 4180 CSV on raw UTF-8 bytes: quoted fields with `""` escapes, commas
 /// and line breaks inside quotes, CRLF, LF or lone CR line ends, an optional
 /// UTF-8 byte order mark. Directories reach millions of rows, so the parser
@@ -174,7 +180,9 @@ private struct ByteReader {
     /// `String(validating:as:)`, which dominated the import of Chinese text.
     private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
         var text = String(decoding: buffer, as: UTF8.self)
-        let valid = text.withUTF8 { $0.count == buffer.count && $0.elementsEqual(buffer) }
+        let valid = text.withUTF8 { decoded in
+            decoded.count == buffer.count && (buffer.isEmpty || memcmp(decoded.baseAddress!, buffer.baseAddress!, buffer.count) == 0)
+        }
         return (text, valid)
     }
 }

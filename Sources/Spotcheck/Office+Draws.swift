@@ -39,7 +39,7 @@ extension CountyOffice {
         let version = try recordPlanVersion(plan, by: actor)
         let drawID = "\(plan.id)/draw-\(outcome.certificate.key.prefix(12))"
         let certificate: String
-        do { certificate = String(decoding: try outcome.file.jsonData(), as: UTF8.self) } catch {
+        do { certificate = String(decoding: try outcome.certificateJSON(), as: UTF8.self) } catch {
             throw LifecycleError(plan.place, zh: "无法写出抽取证书", en: "cannot write the draw certificate")
         }
         let confirmDue = try addingWorkingDays(plan.confirmWithinWorkingDays, to: day, at: plan.place)

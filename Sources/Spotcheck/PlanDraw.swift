@@ -98,6 +98,28 @@ public struct PlanDrawOutcome: Sendable {
     public let warnings: [Diagnostic]
 
     public var certificate: Certificate { file.certificate }
+
+    /// `certificate.json`'s bytes (`file.jsonData()`), made once: a draw
+    /// writes them to its folder and records them in the store, and for a
+    /// directory of millions they are tens of megabytes.
+    public func certificateJSON() throws -> Data { try json.bytes { try file.jsonData() } }
+
+    private let json = CertificateBytes()
+}
+
+/// The bytes of a certificate, computed by the first caller and kept.
+final class CertificateBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func bytes(_ make: () throws -> Data) rethrows -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        if let data { return data }
+        let made = try make()
+        data = made
+        return made
+    }
 }
 
 /// Why a plan-driven draw could not be done, as positioned diagnostics:

@@ -24,7 +24,7 @@ public enum PlanDrawOutput {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             written.append(path)
         }
-        try put(directory + "/certificate.json", try outcome.file.jsonData())
+        try put(directory + "/certificate.json", try outcome.certificateJSON())
         try put(directory + "/report.txt", Data(PlanDrawReport.text(outcome, rulebook: rulebook, language: language).utf8))
         var index: [(task: DrawTask, files: [(label: String, path: String)])] = []
         for task in outcome.tasks {

@@ -193,6 +193,12 @@ struct RowDigestTable: Sendable, Equatable {
 enum CertificateText {
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Keys are credit codes and the like: nearly always nothing to escape.
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         let hex = Array("0123456789abcdef".utf8)
         for b in bytes {
             switch b {

@@ -5,9 +5,11 @@ import Messages
 /// The rows go to the database as they come (on SQLite through one prepared
 /// statement, on PostgreSQL through `COPY`), inside the import's one
 /// transaction: a ten-million-row directory is never a list in memory, and
-/// a refused import leaves nothing behind.
+/// a refused import leaves nothing behind. The producer appends on a thread
+/// of its own while the transaction's thread writes (`DirectoryRowPipe`).
 public final class DirectoryRowSink {
-    private let writer: any DirectoryRowWriter
+    private let pipe: DirectoryRowPipe
+    private var batch: DirectoryRowPipe.Batch = []
     var digest: DirectoryRowsDigest
     private(set) var abandoned = false
     /// Rows appended so far.
@@ -17,9 +19,10 @@ public final class DirectoryRowSink {
     /// reads them knows it only at the end).
     public var sourceSHA256 = ""
 
-    init(writer: any DirectoryRowWriter, expected: Int?) {
-        self.writer = writer
+    init(pipe: DirectoryRowPipe, expected: Int?) {
+        self.pipe = pipe
         digest = DirectoryRowsDigest(expected: expected)
+        batch.reserveCapacity(DirectoryRowPipe.batchRows)
     }
 
     /// Adds a row. Keys must be unique and not blank; rows may come in any
@@ -29,10 +32,18 @@ public final class DirectoryRowSink {
         if Self.mayBeBlank(key) { try Store.requireText("key", key) }
         var key = key, json = json
         key.withUTF8 { k in json.withUTF8 { j in digest.add(key: UnsafeRawBufferPointer(k), json: UnsafeRawBufferPointer(j)) } }
-        do { try writer.append(key: key, json: json) } catch {
-            throw DirectoryRowSink.refusal(error)
-        }
+        batch.append((key, json))
         count += 1
+        if batch.count >= DirectoryRowPipe.batchRows { try flush() }
+    }
+
+    /// Hands the rows appended so far to the writer.
+    func flush() throws(StoreError) {
+        guard !batch.isEmpty, !abandoned else { return }
+        let full = batch
+        batch.removeAll(keepingCapacity: true)
+        // The writer stopped: its error is the one the import reports.
+        guard pipe.put(full) else { throw StoreError.database("the rows' writer stopped") }
     }
 
     /// Gives the import up: nothing of it is written (the producer found
@@ -87,10 +98,21 @@ extension Store {
                                           [.text(jurisdiction), .text(directory.rawValue)]) ?? 0) + 1
                 let importID = try tx.reserveID(DirectoryImportRecord.databaseTableName)
                 let writer = try tx.directoryRowWriter(importID: importID)
-                let sink = DirectoryRowSink(writer: writer, expected: expectedRows)
-                do { try produce(sink) } catch {
+                let pipe = DirectoryRowPipe()
+                let sink = DirectoryRowSink(pipe: pipe, expected: expectedRows)
+                do {
+                    try DirectoryRowPipe.run(pipe, produce: {
+                        try produce(sink)
+                        try sink.flush()
+                    }, write: { batch in
+                        for row in batch { try writer.append(key: row.key, json: row.json) }
+                    })
+                } catch let error as StoreError {
                     writer.cancel()
                     throw error
+                } catch {
+                    writer.cancel()
+                    throw DirectoryRowSink.refusal(error)
                 }
                 if sink.abandoned {
                     writer.cancel()
