@@ -91,8 +91,41 @@ public struct DirectoryFingerprint: Codable, Sendable, Equatable {
             }
         }
 
+        /// Rows worked out apart (`Part`), next in key order.
+        mutating func add(_ part: Part) {
+            part.lines.withUnsafeBytes { text.update($0) }
+            part.forEachKey { n, key in table.append(key: key, digest: part.digests[n]) }
+        }
+
         func finish() -> DirectoryFingerprint {
             DirectoryFingerprint(columns: columns, rows: table.count, sha256: text.hexDigest(), table: table)
+        }
+    }
+
+    /// Consecutive rows' lines, keys and digests, worked out on another
+    /// thread than the `Builder`'s, which takes them in key order.
+    struct Part: Sendable {
+        var lines: [UInt8] = []
+        private var keys: [UInt8] = []
+        private var keyStarts: [Int] = [0]
+        private(set) var digests: [UInt64] = []
+
+        /// The next row: its key, and `write` appends its canonical line (LF included).
+        mutating func add(key: UnsafeRawBufferPointer, line write: (inout [UInt8]) -> Void) {
+            let start = lines.count
+            write(&lines)
+            digests.append(lines.withUnsafeBytes { SHA256Stream.prefix64(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+            keys.append(contentsOf: key)
+            keyStarts.append(keys.count)
+        }
+
+        var count: Int { digests.count }
+
+        /// Each row's number and key (valid only during the call).
+        func forEachKey(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
+            keys.withUnsafeBytes { all in
+                for n in 0..<digests.count { body(n, UnsafeRawBufferPointer(rebasing: all[keyStarts[n]..<keyStarts[n + 1]])) }
+            }
         }
     }
 

@@ -70,7 +70,7 @@ extension PlanDraw {
             strata = (expression.program, table)
         }
         let entityPass = try EntityPass.run(entitySource, plan: plan, schema: entitySchema, strata: strata,
-                                            activation: &activation, problems: &problems)
+                                            activation: activation, problems: &problems)
         let inspectorPass = try DirectoryPass.run(inspectorSource, schema: inspectorSchema)
 
         // Inspector pools per joining department.

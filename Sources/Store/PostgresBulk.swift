@@ -112,9 +112,9 @@ final class PostgresDirectoryRowWriter: DirectoryRowWriter {
         let full = chunk
         chunk.removeAll(keepingCapacity: true)
         if !handoff.put(full) {
-            // The server refused the copy: its error says why.
+            // The server refused the copy: its error says why (a repeated key is 23505).
             done = true
-            try pending.wait()
+            do { try pending.wait() } catch { throw tx.noteFailure(error) }
             throw PostgresError(message: "COPY into directory_rows stopped")
         }
     }
