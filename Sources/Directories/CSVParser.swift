@@ -30,6 +30,24 @@ public enum CSVParser {
     /// An upper bound of the records in `bytes`, for reserving storage: the
     /// line ends that end a line with something on it, plus one. Blank lines
     /// hold no record, so a file of line breaks reserves nothing.
+    /// The lines `bytes` ends (CRLF, LF or a lone CR each end one, inside
+    /// quotes too): how far a part that starts after them is from line 1.
+    public static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                count += 1
+            } else if b == 0x0D {
+                count += 1
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            }
+            i += 1
+        }
+        return count
+    }
+
     public static func estimatedRecordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 1
         var previous: UInt8 = 0x0A
@@ -43,11 +61,16 @@ public enum CSVParser {
     /// Reads the records one by one, in order, until `body` returns false.
     /// Returns where reading stopped: after the last byte when every record
     /// was read (line and column as in `CSVCell`).
+    ///
+    /// `bytes` may be the rest of a file from a record's start on (a part
+    /// read by another thread): `firstLine` is then that record's line, and
+    /// a byte order mark is looked for only at a file's start.
     @discardableResult
-    public static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>,
+    public static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
                                      _ body: (CSVRecord) throws -> Bool) rethrows -> (line: Int, column: Int) {
         var reader = ByteReader(bytes: bytes)
-        reader.skipByteOrderMark()
+        reader.line = firstLine
+        if firstLine == 1 { reader.skipByteOrderMark() }
         while !reader.atEnd {
             if reader.atLineEnd {
                 reader.consumeLineEnd()

@@ -51,17 +51,29 @@ public struct DirectoryImporter: Sendable {
     /// When the scan reports errors, the rows already handed over must be
     /// discarded by the caller: the file is refused (a broken header or too
     /// many rows refuse it whole, after the rows before were handed over).
+    ///
+    /// A part of a file (read by another thread) is scanned with its
+    /// `header`, the file's bytes up to the end of the header record, and
+    /// `firstLine`, the line `bytes` starts on (at a record's start); its
+    /// rows are then numbered as in the whole file.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, keys: DirectoryKeyIndex,
+                     header: UnsafeBufferPointer<UInt8>? = nil, firstLine: Int = 1,
                      rowsAfterErrors: Bool = true, progress: (Int) -> Void = { _ in },
                      each: (DirectoryRow) throws -> Void) rethrows -> DirectoryScan {
         var scan = DirectoryScan(path: path)
-        guard bytes.count <= limits.maxBytes else {
+        guard bytes.count + (header?.count ?? 0) <= limits.maxBytes else {
             scan.diagnostics = [tooLarge(bytes.count, path: path)]
             scan.refusedWhole = true
             return scan
         }
         var reading = Reading(columns: DirectoryColumns(schema: schema), keys: keys, source: keys.beginSource(path: path))
-        let end = try CSVParser.forEachRecord(in: bytes) { record in
+        if let header {
+            CSVParser.forEachRecord(in: header) { record in
+                readHeader(record, path: path, into: &reading)
+                return false
+            }
+        }
+        let end = try CSVParser.forEachRecord(in: bytes, firstLine: firstLine) { record in
             progress(record.byteEnd)
             guard reading.columnAt != nil else {
                 readHeader(record, path: path, into: &reading)

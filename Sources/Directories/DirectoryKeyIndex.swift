@@ -10,19 +10,23 @@ import Darwin
 ///
 /// A `Set<String>` of ten million credit codes costs about a gigabyte (a
 /// string buffer, a table entry and their headers per key). Here the keys'
-/// bytes sit one after another in one buffer, the hash table holds 32-bit
-/// row numbers, and a line is a 32-bit number: about 40 bytes a key for
-/// 18-byte codes. Keys are hashed with the standard library's seeded hasher,
-/// so a directory crafted to collide cannot slow the import down.
+/// bytes sit one after another in one buffer, their ends and lines are
+/// 32-bit numbers, and the hash table holds, per key, its number and 32
+/// bits of its hash: about 45 bytes a key for 18-byte codes. A probe
+/// compares the stored hash bits first, so it reads a key's bytes (another
+/// cache miss) only when they very likely match. Keys are hashed with the
+/// standard library's seeded hasher, so a directory crafted to collide
+/// cannot slow the import down.
 public final class DirectoryKeyIndex {
     /// The keys' UTF-8 bytes, in the order they were inserted.
     private var bytes: [UInt8] = []
-    /// Key i is bytes[starts[i] ..< starts[i + 1]].
-    private var starts: [Int] = [0]
+    /// Key i is bytes[starts[i] ..< starts[i + 1]] (a directory is at most 4 GiB).
+    private var starts: [UInt32] = [0]
     /// The line on which key i was first seen.
     private var lines: [UInt32] = []
-    /// Open addressing, linear probing: 0 is empty, else key number + 1.
-    private var table: [UInt32]
+    /// Open addressing, linear probing: 0 is empty, else the key's hash in
+    /// the high 32 bits and its number + 1 in the low 32.
+    private var table: [UInt64]
     /// The first key number of each source (file), in order.
     private var sourceStarts: [Int] = []
     private var sourcePaths: [String] = []
@@ -31,7 +35,7 @@ public final class DirectoryKeyIndex {
     public init(expected: Int = 0) {
         var capacity = 16
         while capacity * 3 < expected * 4 { capacity *= 2 }
-        table = [UInt32](repeating: 0, count: capacity)
+        table = [UInt64](repeating: 0, count: capacity)
         lines.reserveCapacity(expected)
         starts.reserveCapacity(expected + 1)
     }
@@ -70,28 +74,50 @@ public final class DirectoryKeyIndex {
         return key.withUTF8 { insert(bytes: $0, line: line) }
     }
 
+    /// Where `key` was first seen, if it is here (nothing is added).
+    public func firstSeen(_ key: UnsafeRawBufferPointer) -> FirstSeen? {
+        let key = key.bindMemory(to: UInt8.self)
+        let mask = table.count - 1
+        let hash = Self.hash(key)
+        let tag = UInt64(hash) << 32
+        var slot = Int(hash) & mask
+        while true {
+            let entry = table[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(index, key) { return FirstSeen(source: source(of: index), line: Int(lines[index])) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private func insert(bytes key: UnsafeBufferPointer<UInt8>, line: Int) -> FirstSeen? {
         let mask = table.count - 1
-        var slot = Self.hash(key) & mask
+        let hash = Self.hash(key)
+        let tag = UInt64(hash) << 32
+        var slot = Int(hash) & mask
         while true {
             let entry = table[slot]
             if entry == 0 { break }
-            let index = Int(entry) - 1
-            if equals(index, key) { return FirstSeen(source: source(of: index), line: Int(lines[index])) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(index, key) { return FirstSeen(source: source(of: index), line: Int(lines[index])) }
+            }
             slot = (slot + 1) & mask
         }
         let index = count
-        precondition(index < Int(UInt32.max), "more keys than a directory import takes")
+        precondition(index < Int(UInt32.max) - 1 && bytes.count + key.count < Int(UInt32.max), "more keys than a directory import takes")
         bytes.append(contentsOf: key)
-        starts.append(bytes.count)
+        starts.append(UInt32(bytes.count))
         lines.append(UInt32(clamping: line))
-        table[slot] = UInt32(index + 1)
+        table[slot] = tag | UInt64(index + 1)
         if count * 4 > table.count * 3 { grow() }
         return nil
     }
 
     private func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[index], end = starts[index + 1]
+        let start = Int(starts[index]), end = Int(starts[index + 1])
         guard end - start == key.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0
@@ -109,22 +135,21 @@ public final class DirectoryKeyIndex {
     }
 
     private func grow() {
-        var larger = [UInt32](repeating: 0, count: table.count * 2)
+        // The stored hash bits place every key again, without reading it.
+        var larger = [UInt64](repeating: 0, count: table.count * 2)
         let mask = larger.count - 1
-        bytes.withUnsafeBufferPointer { stored in
-            for index in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: stored[starts[index]..<starts[index + 1]])
-                var slot = Self.hash(key) & mask
-                while larger[slot] != 0 { slot = (slot + 1) & mask }
-                larger[slot] = UInt32(index + 1)
-            }
+        for entry in table where entry != 0 {
+            var slot = Int(entry >> 32) & mask
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = entry
         }
         table = larger
     }
 
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    /// 32 bits of the seeded hash: tables stay below 2³² slots.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(key))
-        return hasher.finalize()
+        return UInt32(truncatingIfNeeded: hasher.finalize())
     }
 }

@@ -101,6 +101,18 @@ public final class DirectorySource {
         released = end
     }
 
+    /// Hands back the whole pages inside `range`, for readers of parts of
+    /// the file on several threads (each releases only what it has passed;
+    /// `release(upTo:)`'s count is left as it is).
+    public func release(_ range: Range<Int>) {
+        guard mapped, let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = min(range.upperBound, byteCount) / page * page
+        guard end > start else { return }
+        madvise(base + start, end - start, MADV_DONTNEED)
+    }
+
     /// An upper bound of the records in the file (`CSVParser.estimatedRecordCount`),
     /// counted a window at a time, each window released once counted.
     public func estimatedRecordCount() -> Int {

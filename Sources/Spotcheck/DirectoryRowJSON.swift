@@ -13,9 +13,19 @@ struct DirectoryRowEncoder {
     private var out: [UInt8] = []
 
     mutating func encode(_ row: DirectoryRow) -> String {
+        // The buffer is taken out while it is written (no overlapping access to `self`).
+        var buffer = out
+        out = []
+        buffer.removeAll(keepingCapacity: true)
+        encode(row, into: &buffer)
+        defer { out = buffer }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The same JSON, appended to `out` as bytes (a buffer of many rows).
+    mutating func encode(_ row: DirectoryRow, into out: inout [UInt8]) {
         let columns = row.columnNames
         if columns != names { learn(columns) }
-        out.removeAll(keepingCapacity: true)
         out.append(UInt8(ascii: "{"))
         var first = true
         let cells = row.cells
@@ -27,7 +37,6 @@ struct DirectoryRowEncoder {
             Self.write(value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func learn(_ columns: [String]) {

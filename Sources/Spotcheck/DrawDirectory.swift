@@ -82,35 +82,43 @@ final class MemoryDirectory: DrawDirectory, @unchecked Sendable {
         seal()
     }
 
-    /// Reads a CSV file as a draw needs it; bad rows are in `diagnostics`.
-    static func load(_ path: String, schema: DirectorySchema) -> MemoryDirectory {
+    /// A file that could not be read, or was refused before its rows.
+    static func unreadable(_ path: String, _ diagnostic: Diagnostic, readable: Bool) -> MemoryDirectory {
         let directory = MemoryDirectory(origin: path)
-        let importer = DirectoryImporter(schema: schema)
-        let source: DirectorySource
-        do {
-            switch try DirectorySource.open(path, limits: importer.limits) {
-            case .source(let s): source = s
-            case .tooLarge(let bytes):
-                let problem = DirectoryDiagnostic.Problem.fileTooLarge(bytes: bytes, limit: importer.limits.maxBytes)
-                directory.diagnostics = [Diagnostic(directory: DirectoryDiagnostic(path: path, line: 1, column: 1, problem: problem))]
-                return directory
-            }
-        } catch {
-            directory.diagnostics = [Diagnostic(path: path, line: 1, column: 1, LocalizedText(zh: "无法读取名录文件", en: "cannot read the directory file"))]
-            directory.readable = false
-            return directory
-        }
-        let scan = importer.scan(source, keys: DirectoryKeyIndex(), passing: { _ in }) { directory.append($0) }
-        directory.diagnostics = scan.diagnostics.map(Diagnostic.init(directory:))
-        if scan.refusedWhole { directory.removeAll() }
-        directory.seal()
+        directory.diagnostics = [diagnostic]
+        directory.readable = readable
         return directory
     }
 
+    /// Takes what a scan found: its problems, and no rows if it refused the file.
+    func finish(_ scan: DirectoryScan) {
+        diagnostics = scan.diagnostics.map(Diagnostic.init(directory:))
+        if scan.refusedWhole { removeAll() }
+        seal()
+    }
+
+    /// Appends the rows of `other` (the next part of the same file) after these.
+    func absorb(_ other: MemoryDirectory) {
+        let keyBase = keyBytes.count, jsonBase = jsonBytes.count
+        keyBytes += other.keyBytes
+        keyStarts += other.keyStarts.dropFirst().map { $0 + keyBase }
+        jsonBytes += other.jsonBytes
+        jsonStarts += other.jsonStarts.dropFirst().map { $0 + jsonBase }
+        lines += other.lines
+    }
+
+    /// Each row's key (valid only during the call), in the order appended.
+    func forEachKey(_ body: (UnsafeRawBufferPointer) -> Void) {
+        keyBytes.withUnsafeBytes { keys in
+            for i in 0..<count { body(UnsafeRawBufferPointer(rebasing: keys[keyStarts[i]..<keyStarts[i + 1]])) }
+        }
+    }
+
     func append(_ row: DirectoryRow) {
-        keyBytes.append(contentsOf: row.key.utf8)
+        var key = row.key
+        key.withUTF8 { keyBytes.append(contentsOf: $0) }
         keyStarts.append(keyBytes.count)
-        jsonBytes.append(contentsOf: encoder.encode(row).utf8)
+        encoder.encode(row, into: &jsonBytes)
         jsonStarts.append(jsonBytes.count)
         lines.append(row.line)
     }
