@@ -120,6 +120,12 @@ enum Stylesheet {
     ul.examples li.passed{color:#2e7d32}
     pre.diff{font-size:.85em}
     button:disabled{background:#9aa5b1;cursor:not-allowed}
+    @media (max-width:40em){
+    table.deadlines,table.deadlines tbody,table.deadlines tr,table.deadlines td{display:block;width:auto}
+    table.deadlines thead{display:none}
+    table.deadlines tr{border:1px solid #d5dae1;border-radius:6px;margin:.5em 0;padding:.3em .2em;background:#fff}
+    table.deadlines td{border:0;padding:.1em .6em}
+    }
     @media print{header.site,footer,form.filters,form.search,nav.pages,button{display:none}body{background:#fff}article.record{break-inside:avoid;border-color:#999}}
     """
 }
