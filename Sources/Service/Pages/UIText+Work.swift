@@ -17,7 +17,7 @@ extension UIText {
         "cooperation": .init(zh: "配合情况", en: "Cooperation"),
         "cooperation.cooperated": .init(zh: "配合检查", en: "cooperated"),
         "cooperation.obstructed": .init(zh: "拒绝、阻碍检查", en: "refused or obstructed the inspection"),
-        "cooperation.unreachable": .init(zh: "通过登记的住所（经营场所）无法联系", en: "cannot be reached at the registered address"),
+        "cooperation.unreachable": .init(zh: "按登记住所无法联系", en: "cannot be reached at the registered address"),
         "cooperation.not_operating": .init(zh: "未开展经营活动", en: "not operating"),
         "signature": .init(zh: "被检查对象签字", en: "Signature of the inspected party"),
         "signed": .init(zh: "已签字", en: "signed"),
