@@ -143,6 +143,13 @@ import Testing
             }
             try await Self.save(browser, world, "form-phone")
 
+            // A lost page loses nothing: the draft kept in the browser comes back on reopening the form.
+            let (firstKey, firstValue) = try #require(example.answers.first { if case .bool = $0.value.value { return true }; return false })
+            try await browser.open(world.base + world.formPath(world.task, "education"))
+            try await browser.wait("the draft restored") {
+                try await browser.execute("return document.querySelector(\"input[name='answers.\(firstKey.value)'][value='\(firstValue.value.display)']\").checked") as? Bool == true
+            }
+
             // A photo for the suspected crime, uploaded and shown as a thumbnail.
             let crime = try #require(example.expectViolations.map(\.value).first { id in c.items.first { $0.id == id }?.suspectedCrime == true })
             let photo = world.dir.appendingPathComponent("evidence.png")
