@@ -32,6 +32,9 @@ public enum SpotcheckServer {
         PublicPages(state: state).addRoutes(to: router)
         LoginPages(state: state).addRoutes(to: router)
         OfficePages(state: state).addRoutes(to: router)
+        TaskPages(state: state).addRoutes(to: router)
+        DepartmentPages(state: state).addRoutes(to: router)
+        ChecklistPages(state: state).addRoutes(to: router)
         return router
     }
 

@@ -32,6 +32,8 @@ public struct Demo {
         public var rejectedEntries = 0, violations = 0, referrals = 0, handled = 0, disclosed = 0, overdue = 0
         public var draws: [(jurisdiction: String, plan: String, key: String, selected: [String])] = []
         public var auditOK = false
+        /// The last day the demo acted on (its latest publication), per jurisdiction the latest.
+        public var lastDay: CivilDate?
         public var heads: [AuditHead] = []
         public var pages: [String] = []
     }
@@ -264,6 +266,7 @@ struct DemoCounty {
         }
         try reportText.write(toFile: folder + "/report/report.txt", atomically: true, encoding: .utf8)
         demo.log(reportText.trimmingCharacters(in: .whitespacesAndNewlines))
+        summary.lastDay = max(summary.lastDay ?? publishedOn, publishedOn)
         let deadlines = try office.deadlines(on: publishedOn)
         let overdue = deadlines.filter { $0.state == .overdue }.count
         summary.overdue += overdue

@@ -50,7 +50,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     func office(_ ws: Workspace, _ store: Store, _ jurisdiction: String, _ common: CommonOptions) throws -> CountyOffice {
-        do { return try CountyOffice(workspace: ws, store: store, jurisdiction: jurisdiction) } catch {
+        // Checklist versions published through the service are in force here too.
+        do { return try CountyOffice(workspace: ws.applyingPublished(from: store), store: store, jurisdiction: jurisdiction) } catch {
             Output.diagnostics(error.diagnostics, common.lang)
             throw ExitCode(2)
         }

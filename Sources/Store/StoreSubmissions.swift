@@ -131,13 +131,15 @@ extension Store {
         try insertAudited(tx, e, by: actor)
 
         // The earlier versions' referrals that are still awaited are superseded.
+        // Found from the task's referrals (an index), never by scanning every
+        // referral's status: a store holds millions of those.
         let earlier = try tx.fetchAll(ReferralStatusRecord.self, """
-            SELECT rs.* FROM referral_status rs JOIN referrals r ON r.id = rs.referral_id
+            SELECT rs.* FROM referrals r
             JOIN submissions s ON s.submission_id = r.submission_id
-            WHERE s.task_id = ? AND s.checklist = ? AND s.version < ? AND rs.status IN ('open', 'received', 'handled')
-            ORDER BY rs.referral_id
-            """, [.text(sub.taskID), .text(sub.checklist), .int(Int64(version))])
-        for r in earlier {
+            JOIN referral_status rs ON rs.referral_id = r.id
+            WHERE r.jurisdiction = ? AND r.task_id = ? AND s.checklist = ? AND s.version < ? AND rs.status IN ('open', 'received', 'handled')
+            """, [.text(sub.jurisdiction), .text(sub.taskID), .text(sub.checklist), .int(Int64(version))])
+        for r in earlier.sorted(by: { $0.referralID < $1.referralID }) {
             try appendEvent(tx, ReferralEventRecord(jurisdiction: r.jurisdiction, referralID: r.referralID, status: .superseded,
                                                     onDate: sub.receivedOn), by: actor)
         }

@@ -129,7 +129,7 @@ extension CheckEndToEndTests {
         #expect(e.checklist == "education.school_canteen")
         #expect(e.department == "education")
         // Every item and rule of the checklist appears, in file order (31 items + 1 rule).
-        #expect(e.itemIDs.count == 32)
+        #expect(e.itemIDs.count == 33)
         #expect(e.itemIDs.first == "principal_responsibility")
         #expect(e.itemIDs.last == "outsourced_under_nutrition_plan")
 

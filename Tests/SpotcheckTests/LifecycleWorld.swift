@@ -130,3 +130,8 @@ struct LifecycleWorld {
         try store.auditEntries(jurisdiction: "kuancheng").count + store.auditEntries(jurisdiction: "changli").count
     }
 }
+
+extension LifecycleWorld {
+    /// A day written as YYYY-MM-DD.
+    static func day(_ text: String) -> CivilDate { CivilDate(text)! }
+}

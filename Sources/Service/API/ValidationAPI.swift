@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Messages
+import Spotcheck
 
 /// `POST /api/v1/validate`: a checklist or plan draft (YAML text) →
 /// `{"valid", "diagnostics": [{"line", "column", "severity", "message"}]}`.
@@ -52,11 +53,11 @@ struct ValidationAPI {
             }
             text = decoded
         }
-        let outcome = DraftValidation.validate(text, workspace: state.workspace)
+        let outcome = DraftReview.validate(text, workspace: state.workspace, replacing: try state.publishedTexts())
         return JSONBody.response(.ok, Self.result(outcome, context.language))
     }
 
-    static func result(_ o: DraftValidation.Outcome, _ l: Language) -> Result {
+    static func result(_ o: DraftReview.Outcome, _ l: Language) -> Result {
         Result(valid: o.valid, file: o.relativePath,
                diagnostics: o.diagnostics.map { .init(file: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message.text(l)) },
                examples: o.examples.map { .init(checklist: $0.checklist, name: $0.example, line: $0.place.line, passed: $0.passed, problems: $0.problems.map { $0.text(l) }) })

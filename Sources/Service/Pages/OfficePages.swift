@@ -23,6 +23,17 @@ struct OfficePages {
         var overdue: Int
         var items: [StatusDocument.Item]
         var hasItems: Bool
+        var rejections: [Rejection]
+        var hasRejections: Bool
+    }
+
+    /// A drawn entity a department rejected from its list, with the reason (比对和确认).
+    struct Rejection {
+        var task: String
+        var entityName: String
+        var department: String
+        var decidedOn: String
+        var reason: String
     }
 
     @Sendable func deadlines(_ request: Request, context: ServiceRequestContext) async throws -> Response {
@@ -31,10 +42,25 @@ struct OfficePages {
         let office = try state.office(caller.account.jurisdiction)
         let day = try Query.day(request, "on") ?? state.today
         let status = try lifecycle { () throws(LifecycleError) in try StatusDocument(office, on: day, language: l) }
+        let rejections = try self.rejections(office, language: l)
         let model = DeadlinesModel(shell: PageShell(title: UIText.table(l)["deadlines"]!, path: "/office", language: l, caller: caller),
                                    jurisdiction: office.jurisdiction.name.text(l), on: status.on, overdue: status.overdue,
-                                   items: status.deadlines, hasItems: !status.deadlines.isEmpty)
+                                   items: status.deadlines, hasItems: !status.deadlines.isEmpty,
+                                   rejections: rejections, hasRejections: !rejections.isEmpty)
         return state.pages.page("office", model)
+    }
+
+    /// The entries whose latest decision by a department is a rejection.
+    func rejections(_ office: CountyOffice, language l: Language) throws(ServiceError) -> [Rejection] {
+        let decisions = try stored { () throws(StoreError) in try state.store.confirmations(jurisdiction: office.id) }
+        var latest: [String: ConfirmationRecord] = [:]
+        for c in decisions { latest[c.taskID + "|" + c.department] = c }
+        let tasks = try stored { () throws(StoreError) in try state.store.tasks(jurisdiction: office.id) }
+        let names = Dictionary(tasks.map { ($0.id, $0.entityName) }, uniquingKeysWith: { a, _ in a })
+        return latest.values.filter { $0.decision == .rejected }.sorted { ($0.taskID, $0.department) < ($1.taskID, $1.department) }.map {
+            Rejection(task: $0.taskID, entityName: names[$0.taskID] ?? "", department: office.name(of: $0.department, l),
+                      decidedOn: $0.decidedOn, reason: $0.reason ?? "")
+        }
     }
 
     struct Choice {

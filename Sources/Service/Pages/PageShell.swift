@@ -10,6 +10,8 @@ struct PageShell {
         var current: Bool
     }
     var lang: String
+    /// The language's code as `?lang=` takes it (zh, en), for the scripts' requests.
+    var code: String
     var title: String
     var t: [String: String]
     var nav: [Link]
@@ -26,6 +28,7 @@ struct PageShell {
     init(title: String, path: String, language l: Language, caller: Caller?, scripts: [String] = []) {
         let t = UIText.table(l)
         self.lang = l == .zh ? "zh-CN" : "en"
+        self.code = l.rawValue
         self.title = title
         self.t = t
         var links: [(String, String)] = [("/", t["home"]!), ("/disclosures", t["disclosures"]!)]

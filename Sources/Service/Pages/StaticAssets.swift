@@ -6,6 +6,8 @@ import Hummingbird
 struct StaticAssets {
     static let files: [String: (type: String, body: String)] = [
         "site.css": ("text/css; charset=utf-8", Stylesheet.site),
+        "form.js": ("text/javascript; charset=utf-8", FormScript.source),
+        "editor.js": ("text/javascript; charset=utf-8", EditorScript.source),
     ]
 
     func addRoutes(to router: Router<ServiceRequestContext>) {
@@ -76,6 +78,54 @@ enum Stylesheet {
     nav.pages{display:flex;justify-content:space-between;margin:1em 0}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em}
     dl.facts dd{margin:0}
+    form.findings fieldset{background:#fff;border:1px solid #d5dae1;border-radius:6px;margin:.6em 0;padding:.5em .8em;min-width:0}
+    form.findings fieldset.item.failing{border-left:6px solid #c62828}
+    form.findings fieldset.item.key legend{font-weight:700}
+    form.findings legend{padding:0 .3em}
+    form.findings fieldset.item legend{float:left;width:100%;padding:0;margin:0 0 .3em;font-weight:600}
+    form.findings fieldset.item legend+*{clear:both}
+    form.findings .answer{display:flex;flex-wrap:wrap;gap:.4em 1.2em;align-items:center;margin:.3em 0}
+    form.findings .answer input[type=number]{width:9em}
+    label.check{display:inline-flex;gap:.3em;align-items:center;padding:.25em 0;min-height:2.2em}
+    .basis{font-size:.85em;color:#5b6573;margin:.1em 0}
+    .req{color:#c62828}
+    .tag{font-size:.75em;background:#12355b;color:#fff;border-radius:3px;padding:0 .35em;margin-left:.3em}
+    details.more summary{cursor:pointer;color:#0b5cad;padding:.3em 0}
+    .evidence-needed{color:#c62828;font-weight:700}
+    .thumbs{display:flex;flex-wrap:wrap;gap:.4em}
+    img.thumb{width:72px;height:72px;object-fit:cover;border:1px solid #d5dae1;border-radius:4px}
+    .pair{display:flex;gap:.4em;margin:.2em 0}
+    .actions{position:sticky;bottom:0;background:#f6f7f9;padding:.6em 0;margin:0}
+    button.primary{font-weight:700;padding:.6em 1.4em}
+    ul.violations li,ul.referrals li,ul.tasks li,ul.confirm-list li,ul.referral-list li,ul.checklist-list>li,ul.rejections li{background:#fff;border:1px solid #d5dae1;border-radius:6px;padding:.5em .8em;margin:.4em 0;list-style:none}
+    ul.violations,ul.referrals,ul.tasks,ul.confirm-list,ul.referral-list,ul.checklist-list,ul.rejections{padding:0}
+    ul.violations li{border-left:6px solid #c62828}
+    a.button{display:inline-block;background:#0b5cad;color:#fff;padding:.35em .9em;border-radius:4px;text-decoration:none;margin:.2em .2em 0 0}
+    .confirm-form,.referral-form{display:flex;flex-wrap:wrap;gap:.4em;align-items:center}
+    .confirm-form input[type=text],.referral-form input[type=text]{flex:1;min-width:10em;width:auto}
+    .referral-form select,.referral-form input[type=date]{width:auto}
+    li.overdue{border-left:6px solid #c62828}
+    .decision.rejected{color:#c62828}
+    .code-area{display:flex;border:1px solid #9aa5b1;border-radius:4px;background:#fff;height:60vh}
+    .code-area .gutter{margin:0;border:0;border-right:1px solid #d5dae1;background:#eef2f7;color:#5b6573;text-align:right;padding:.4em .5em;overflow:hidden;white-space:pre;user-select:none;min-width:3.5em}
+    .code-area textarea{border:0;border-radius:0;flex:1;resize:none;white-space:pre;overflow:auto;height:100%}
+    .code-area .gutter,.code-area textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:14px;line-height:1.5}
+    .gutter .bad{background:#c62828;color:#fff;display:inline-block;width:100%}
+    ol.diagnostics{padding-left:0;list-style:none}
+    ol.diagnostics li{padding:.3em .5em;margin:.2em 0;border-radius:4px}
+    ol.diagnostics li.error{background:#fdecea}
+    ol.diagnostics li.warning{background:#fff8e1}
+    button.goto{background:transparent;color:#0b5cad;padding:0;text-decoration:underline}
+    ul.examples li.failed{color:#c62828}
+    ul.examples li.passed{color:#2e7d32}
+    pre.diff{font-size:.85em}
+    button:disabled{background:#9aa5b1;cursor:not-allowed}
+    @media (max-width:40em){
+    table.deadlines,table.deadlines tbody,table.deadlines tr,table.deadlines td{display:block;width:auto}
+    table.deadlines thead{display:none}
+    table.deadlines tr{border:1px solid #d5dae1;border-radius:6px;margin:.5em 0;padding:.3em .2em;background:#fff}
+    table.deadlines td{border:0;padding:.1em .6em}
+    }
     @media print{header.site,footer,form.filters,form.search,nav.pages,button{display:none}body{background:#fff}article.record{break-inside:avoid;border-color:#999}}
     """
 }

@@ -104,5 +104,9 @@ enum UIText {
     ]
 
     /// The table of one language.
-    static func table(_ l: Language) -> [String: String] { words.mapValues { $0.text(l) } }
+    static func table(_ l: Language) -> [String: String] { l == .zh ? chinese : english }
+
+    private static let all = words.merging(workWords) { a, _ in a }
+    private static let chinese = all.mapValues { $0.text(.zh) }
+    private static let english = all.mapValues { $0.text(.en) }
 }

@@ -2,6 +2,10 @@ extension Templates {
     static let office = """
     {{<layout}}{{$main}}
     <p class="meta">{{jurisdiction}} · {{on}} · {{shell.t.overdue}} {{overdue}}</p>
+    <h2>{{shell.t.rejections}}</h2>
+    {{#hasRejections}}<ul class="rejections">{{#rejections}}<li data-rejection="{{task}}"><strong>{{entityName}}</strong> · {{task}} · {{department}} · {{decidedOn}}<div class="reason">{{shell.t.reason}}{{shell.t.colon}}{{reason}}</div></li>{{/rejections}}</ul>{{/hasRejections}}
+    {{^hasRejections}}<p class="empty">{{shell.t.noRejections}}</p>{{/hasRejections}}
+    <h2>{{shell.t.deadlines}}</h2>
     {{#hasItems}}<table class="deadlines"><thead><tr><th>{{shell.t.due}}</th><th>{{shell.t.state}}</th><th>{{shell.t.kind}}</th><th>{{shell.t.subject}}</th><th>{{shell.t.responsible}}</th><th>{{shell.t.detail}}</th></tr></thead><tbody>
     {{#items}}<tr class="state-{{state}}"><td>{{due}}</td><td>{{state_label}}</td><td>{{kind_label}}</td><td>{{subject}}</td><td>{{responsible_name}}</td><td>{{detail}}</td></tr>{{/items}}
     </tbody></table>{{/hasItems}}

@@ -5,5 +5,7 @@ enum Templates {
         "layout": layout, "error": error, "recordlist": recordList,
         "home": home, "plan": plan, "draw": draw, "disclosures": disclosures, "login": login,
         "office": office, "report": report, "publish": publish,
+        "tasks": tasks, "taskform": taskForm, "taskresult": taskResult,
+        "confirmations": confirmations, "referrals": referrals, "checklists": checklists, "editor": editor,
     ]
 }
