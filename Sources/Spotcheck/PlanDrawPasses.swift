@@ -69,6 +69,11 @@ extension PlanDraw {
             return .map(CELMap(strings: map))
         }
 
+        /// What of `row` the rules see: rows alike here give every rule the same value.
+        func identity(_ row: DirectoryRow) -> [DirectoryValue?] {
+            columns.map { row[$0.name] } + (bindsID ? [.string(row.key)] : [])
+        }
+
         func value(_ row: DirectoryRow) -> CELValue {
             var map: [String: CELValue] = Dictionary(minimumCapacity: columns.count + 1)
             for c in columns {

@@ -152,9 +152,12 @@ extension PlanDraw {
         var request = DrawRequest(seed: seed, population: [], rule: p.rule, rounding: p.rounding,
                                   declaredRate: p.plan.declaredRate, departments: p.pools, hashes: p.hashes, metadata: p.metadata)
         request.packedPopulation = p.population
-        var avoid = AvoidRule(p)
+        let avoid = AvoidRule(p)
         do {
-            return try DrawProcedure.run(request, drawn: { keys in try p.entities.load(keys) }) { entity, inspector in
+            return try DrawProcedure.run(request, drawn: { keys in
+                try p.entities.load(keys)
+                avoid.prepare(keys)
+            }) { entity, inspector in
                 try avoid.forbids(entity: entity, inspector: inspector)
             }
         } catch let error as PlanDrawError {
