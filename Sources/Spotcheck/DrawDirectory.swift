@@ -20,8 +20,9 @@ protocol DrawDirectory: Sendable {
     /// during the call) and its line (in its file, or counted as if the
     /// rows were a CSV file under a header).
     func forEachRow(_ body: (_ key: UnsafeRawBufferPointer, _ json: UnsafeRawBufferPointer, _ line: Int) -> Void) throws(LifecycleError)
-    /// The rows with these keys (those there are): JSON and line, if known.
-    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)]
+    /// The rows with these keys (those there are, in no set order): key,
+    /// JSON (valid only during the call) and line, if known.
+    func forEachRow(keys: [String], _ body: (_ key: UnsafeRawBufferPointer, _ json: UnsafeRawBufferPointer, _ line: Int?) -> Void) throws(LifecycleError)
 }
 
 /// A store's current directory of one jurisdiction, read with a cursor.
@@ -45,14 +46,10 @@ struct StoreDirectory: DrawDirectory {
         }
     }
 
-    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)] {
-        let records: [DirectoryRowRecord]
-        do { records = try store.directoryRows(kind, jurisdiction: jurisdiction, keys: keys) } catch {
+    func forEachRow(keys: [String], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, Int?) -> Void) throws(LifecycleError) {
+        do { try store.forEachDirectoryRow(kind, jurisdiction: jurisdiction, keys: keys) { key, json in body(key, json, nil) } } catch {
             throw LifecycleError(error, at: Place(path: store.location, line: 1, column: 1))
         }
-        var out: [String: (json: [UInt8], line: Int?)] = [:]
-        for r in records { out[r.key] = (Array(r.json.utf8), nil) }
-        return out
     }
 }
 
@@ -146,13 +143,16 @@ final class MemoryDirectory: DrawDirectory, @unchecked Sendable {
         }
     }
 
-    func rows(keys: [String]) throws(LifecycleError) -> [String: (json: [UInt8], line: Int?)] {
-        var out: [String: (json: [UInt8], line: Int?)] = [:]
-        for key in keys where out[key] == nil {
-            guard let i = index(of: key) else { continue }
-            out[key] = (Array(jsonBytes[jsonStarts[i]..<jsonStarts[i + 1]]), lines[i])
+    func forEachRow(keys: [String], _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, Int?) -> Void) {
+        keyBytes.withUnsafeBytes { keyAll in
+            jsonBytes.withUnsafeBytes { jsonAll in
+                for key in Set(keys) {
+                    guard let i = index(of: key) else { continue }
+                    body(UnsafeRawBufferPointer(rebasing: keyAll[keyStarts[i]..<keyStarts[i + 1]]),
+                         UnsafeRawBufferPointer(rebasing: jsonAll[jsonStarts[i]..<jsonStarts[i + 1]]), lines[i])
+                }
+            }
         }
-        return out
     }
 
     /// The line of the row with `key`.

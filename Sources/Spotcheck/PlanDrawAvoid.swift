@@ -27,15 +27,13 @@ extension PlanDraw {
             let missing = lock.withLock { keys.filter { rows[$0] == nil } }
             guard !missing.isEmpty else { return }
             var reader = StoredRowReader(schema: schema)
-            var read: [String: DirectoryRow] = [:]
-            for (key, stored) in try source.rows(keys: missing) {
-                let row = stored.json.withUnsafeBytes { json -> DirectoryRow? in
-                    guard reader.read(key: key, json: json) else { return nil }
-                    // A store does not say where a row is: count it as the pass did, in key order.
-                    let line = stored.line ?? fingerprint.table.index(of: key).map { $0 + 2 } ?? 1
-                    return reader.row(line: line, key: key)
-                }
-                if let row { read[key] = row }
+            var read: [String: DirectoryRow] = Dictionary(minimumCapacity: missing.count)
+            try source.forEachRow(keys: missing) { keyBytes, json, line in
+                let key = String(decoding: keyBytes, as: UTF8.self)
+                guard reader.read(key: key, json: json) else { return }
+                // A store does not say where a row is: count it as the pass did, in key order.
+                let line = line ?? fingerprint.table.index(of: key).map { $0 + 2 } ?? 1
+                read[key] = reader.row(line: line, key: key)
             }
             lock.withLock { rows.merge(read) { a, _ in a } }
         }

@@ -14,9 +14,12 @@ import Rulebook
 public enum PlanDrawOutput {
     /// Writes every file and returns their paths, certificate first;
     /// without `forms`, no task folders (a draw of thousands of tasks).
+    /// `report` is `PlanDrawReport.text` of the outcome when the caller has
+    /// made it already (to print it too: for half a million tasks it is a
+    /// hundred megabytes).
     @discardableResult
     public static func write(_ outcome: PlanDrawOutcome, rulebook: Rulebook, to directory: String,
-                             language: Language = .zh, forms: Bool = true) throws -> [String] {
+                             language: Language = .zh, forms: Bool = true, report: String? = nil) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
@@ -25,7 +28,7 @@ public enum PlanDrawOutput {
             written.append(path)
         }
         try put(directory + "/certificate.json", try outcome.certificateJSON())
-        try put(directory + "/report.txt", Data(PlanDrawReport.text(outcome, rulebook: rulebook, language: language).utf8))
+        try put(directory + "/report.txt", Data((report ?? PlanDrawReport.text(outcome, rulebook: rulebook, language: language)).utf8))
         var index: [(task: DrawTask, files: [(label: String, path: String)])] = []
         for task in outcome.tasks {
             guard forms else {

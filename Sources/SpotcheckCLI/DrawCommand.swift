@@ -163,12 +163,13 @@ struct DrawRunArguments: DrawArguments {
         }
         Output.diagnostics(outcome.warnings, lang)
         let folder = out ?? "draw-\(plan.id)"
+        let report = PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang)
         do {
-            try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang, forms: !noForms)
+            try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang, forms: !noForms, report: report)
         } catch {
             Output.fail(Place(path: folder, line: 1, column: 1), LocalizedText(zh: "无法写入该目录", en: "cannot write to this folder"), lang, code: 2)
         }
-        print(PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang), terminator: "")
+        print(report, terminator: "")
         print(lang == .zh
               ? "\n已写入 \(folder)/certificate.json、\(folder)/report.txt、\(folder)/index.html" + (noForms ? "（\(outcome.tasks.count) 个任务，未写表单）" : " 及 \(outcome.tasks.count) 个任务（\(folder)/tasks/）")
               : "\nWrote \(folder)/certificate.json, \(folder)/report.txt, \(folder)/index.html" + (noForms ? " (\(outcome.tasks.count) tasks, no forms)" : " and \(outcome.tasks.count) tasks (\(folder)/tasks/)"))

@@ -46,21 +46,11 @@ extension Store {
 
     /// The rows of the current version with these keys (those that exist), sorted by key.
     public func directoryRows(_ directory: DirectoryKind, jurisdiction: String, keys: [String]) throws(StoreError) -> [DirectoryRowRecord] {
-        try backend.read { tx in
-            guard let id = try Self.currentImportID(tx, directory, jurisdiction) else { return [] }
-            var rows: [DirectoryRowRecord] = []
-            // A few hundred placeholders at a time: both backends take that many.
-            var start = 0
-            let unique = Array(Set(keys))
-            while start < unique.count {
-                let part = unique[start..<min(unique.count, start + 500)]
-                let marks = Array(repeating: "?", count: part.count).joined(separator: ", ")
-                rows += try tx.fetchAll(DirectoryRowRecord.self, "SELECT * FROM directory_rows WHERE import_id = ? AND key IN (\(marks))",
-                                        [.int(id)] + part.map { .text($0) })
-                start += part.count
-            }
-            return rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        var rows: [DirectoryRowRecord] = []
+        try forEachDirectoryRow(directory, jurisdiction: jurisdiction, keys: keys) { key, json in
+            rows.append(DirectoryRowRecord(key: String(decoding: key, as: UTF8.self), json: String(decoding: json, as: UTF8.self)))
         }
+        return rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     /// Every import of the directory, oldest first.

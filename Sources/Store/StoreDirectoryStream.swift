@@ -142,6 +142,28 @@ extension Store {
         }
     }
 
+    /// Reads the current version's rows with these keys (those there are,
+    /// each once, in no set order), one at a time as `forEachDirectoryRow`
+    /// reads them all: the drawn entities of a province-wide draw are half
+    /// a million rows, never a list of records.
+    public func forEachDirectoryRow(_ directory: DirectoryKind, jurisdiction: String, keys: [String],
+                                    _ body: (_ key: UnsafeRawBufferPointer, _ json: UnsafeRawBufferPointer) -> Void) throws(StoreError) {
+        try backend.read { tx in
+            guard let id = try Self.currentImportID(tx, directory, jurisdiction) else { return }
+            let unique = Array(Set(keys))
+            // Both backends take this many placeholders in one statement (SQLite 32,766, PostgreSQL 65,535).
+            let step = 5_000
+            var start = 0
+            while start < unique.count {
+                let part = unique[start..<min(unique.count, start + step)]
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ", ")
+                try tx.forEachPair("SELECT key, json FROM directory_rows WHERE import_id = ? AND key IN (\(marks))",
+                                   [.int(id)] + part.map { .text($0) }) { key, json in body(key, json) }
+                start += part.count
+            }
+        }
+    }
+
     /// Reads the current version's rows in key order (UTF-8 byte order),
     /// one at a time, without keeping them: `body` gets each row's key and
     /// JSON as bytes, valid only during the call. Returns how many rows
