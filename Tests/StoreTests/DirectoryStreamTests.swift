@@ -41,6 +41,22 @@ struct DirectoryStreamTests {
         try expectVerifies(t.store)
     }
 
+    @Test("a directory's rows digest is the canonical text of its key TAB json lines, however it is computed")
+    func digestIsTheCanonicalText() {
+        // Lengths of one, two, three and more digits, and multi-byte text.
+        let rows = [DirectoryRowRecord(key: "", json: "")] + Self.rows(120)
+            + [DirectoryRowRecord(key: "长", json: String(repeating: "名", count: 400))]
+        let sorted = rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let canonical = RowDigest.of(sorted.map { $0.key + "\t" + $0.json })
+        #expect(RowDigest.directory(rows) == canonical)
+        var streamed = DirectoryRowsDigest(expected: rows.count)
+        for row in sorted {
+            var key = row.key, json = row.json
+            key.withUTF8 { k in json.withUTF8 { j in streamed.add(key: UnsafeRawBufferPointer(k), json: UnsafeRawBufferPointer(j)) } }
+        }
+        #expect(streamed.value == canonical)
+    }
+
     @Test("rows are read back one at a time in key byte order, JSON intact", arguments: StoreFixture.all)
     func readsInKeyOrder(_ fixture: StoreFixture) throws {
         let t = try fixture.make()
