@@ -54,12 +54,24 @@ location() {   # the store of import run $1
 # psql takes the same URL form (host= and port= parameters).
 pg_conninfo() { echo "$store"; }
 
+# Before a timed run on PostgreSQL: the server's background work left by the
+# run before (autovacuum of ten million fresh rows, the checkpoint of their
+# pages) finished, so that runs do not pay for each other.
+settle() {
+  [ "$store" = sqlite ] && return 0
+  while [ "$(psql -X -q -t -A -d "$(pg_conninfo)" -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ]; do
+    sleep 2
+  done
+  psql -X -q -d "$(pg_conninfo)" -c CHECKPOINT >/dev/null
+}
+
 declare -a import_s import_k draw_s draw_k verify_s verify_k
 last=""
 for n in $(seq 1 "$runs"); do
   s=$(location "$n")
   [ "$store" = sqlite ] && rm -f "$s" "$s-wal" "$s-shm"
   "$spotcheck" init --store "$s" --root "$root" >/dev/null
+  settle
   read -r t k < <(timed "$spotcheck" import --store "$s" --root "$root" --jurisdiction changli \
     --entities "$data/entities.csv" --inspectors "$data/inspectors.csv")
   echo "import run $n: ${t}s, ${k} KiB"
@@ -72,6 +84,7 @@ for n in $(seq 1 "$runs"); do
   sed -E "s/^plan: (.*)$/plan: \1-r$n/" "$root/docs/bench/plans/bench-$plan.yaml" >"$planfile"
   out="$scratch/draw-$plan-r$n"; rm -rf "$out"
   flags=(); [ "${FORMS:-1}" = 0 ] && flags+=(--no-forms)
+  settle
   read -r t k < <(timed "$spotcheck" draw "$planfile" --store "$last" --root "$root" \
     --seed-string "bench-$n" --on 2023-11-01 --out "$out" "${flags[@]}")
   echo "draw run $n: ${t}s, ${k} KiB ($(grep -c '' "$out/report.txt") report lines)"
