@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// RFC 4180 CSV on raw UTF-8 bytes: quoted fields with `""` escapes, commas
 /// and line breaks inside quotes, CRLF, LF or lone CR line ends, an optional
 /// UTF-8 byte order mark. Directories reach millions of rows, so the parser
@@ -24,6 +30,24 @@ public enum CSVParser {
     /// An upper bound of the records in `bytes`, for reserving storage: the
     /// line ends that end a line with something on it, plus one. Blank lines
     /// hold no record, so a file of line breaks reserves nothing.
+    /// The lines `bytes` ends (CRLF, LF or a lone CR each end one, inside
+    /// quotes too): how far a part that starts after them is from line 1.
+    public static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                count += 1
+            } else if b == 0x0D {
+                count += 1
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            }
+            i += 1
+        }
+        return count
+    }
+
     public static func estimatedRecordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 1
         var previous: UInt8 = 0x0A
@@ -37,11 +61,16 @@ public enum CSVParser {
     /// Reads the records one by one, in order, until `body` returns false.
     /// Returns where reading stopped: after the last byte when every record
     /// was read (line and column as in `CSVCell`).
+    ///
+    /// `bytes` may be the rest of a file from a record's start on (a part
+    /// read by another thread): `firstLine` is then that record's line, and
+    /// a byte order mark is looked for only at a file's start.
     @discardableResult
-    public static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>,
+    public static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
                                      _ body: (CSVRecord) throws -> Bool) rethrows -> (line: Int, column: Int) {
         var reader = ByteReader(bytes: bytes)
-        reader.skipByteOrderMark()
+        reader.line = firstLine
+        if firstLine == 1 { reader.skipByteOrderMark() }
         while !reader.atEnd {
             if reader.atLineEnd {
                 reader.consumeLineEnd()
@@ -103,6 +132,7 @@ private struct ByteReader {
             record.endLine = line
             record.endColumn = column
             if atLineEnd { consumeLineEnd() }
+            record.byteEnd = index
             return record
         }
     }
@@ -173,7 +203,9 @@ private struct ByteReader {
     /// `String(validating:as:)`, which dominated the import of Chinese text.
     private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
         var text = String(decoding: buffer, as: UTF8.self)
-        let valid = text.withUTF8 { $0.count == buffer.count && $0.elementsEqual(buffer) }
+        let valid = text.withUTF8 { decoded in
+            decoded.count == buffer.count && (buffer.isEmpty || memcmp(decoded.baseAddress!, buffer.baseAddress!, buffer.count) == 0)
+        }
         return (text, valid)
     }
 }

@@ -51,4 +51,7 @@ public struct CSVRecord: Sendable, Hashable {
     public var endColumn: Int
     /// The first structural defect, if any.
     public var problem: CSVProblem?
+    /// The byte offset just past the record and its line end: how far the
+    /// bytes have been read (a streaming reader releases what lies before).
+    public var byteEnd: Int = 0
 }

@@ -14,6 +14,8 @@ public struct DirectoryDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case missingValue(column: String)
         case wrongType(column: String, expected: ColumnType, value: String)
         case duplicateKey(String, column: String, firstLine: Int)
+        /// A key already read from an earlier file of the same import.
+        case keyInEarlierFile(String, column: String, path: String, line: Int)
         /// White space before or after a key (position: the first such character).
         case keyHasSurroundingSpace(column: String)
         /// A zero-width, bidi-control, other format or control character in

@@ -1,45 +1,39 @@
-import Foundation
-
 /// Reading from disk is kept apart from parsing so the parser can be fed
 /// bytes from anywhere (a file, an upload, the store).
 extension DirectoryImporter {
     /// Imports the file at `path`; throws only when the file cannot be read
     /// (the command line exits with status 2 then), never for bad content.
-    /// A file larger than `limits.maxBytes` is refused before it is read. A
-    /// regular file is mapped rather than copied into memory (the parser
-    /// reads it once, front to back); anything else (a pipe, a device) is
-    /// read only up to the limit, so `/dev/zero` cannot fill the memory.
+    /// A file larger than `limits.maxBytes` is refused before it is read.
     public func importFile(atPath path: String) throws(DirectoryReadError) -> DirectoryImport {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw DirectoryReadError(path: path)
+        let source: DirectorySource
+        switch try DirectorySource.open(path, limits: limits) {
+        case .tooLarge(let bytes):
+            return DirectoryImport(path: path, rows: [], diagnostics: [tooLarge(bytes, path: path)], rejectedRowCount: 0)
+        case .source(let s): source = s
         }
-        let data: Data
-        if attributes[.type] as? FileAttributeType == .typeRegular {
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            if size > limits.maxBytes { return refused(tooLarge(size, path: path)) }
-            guard let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                throw DirectoryReadError(path: path)
-            }
-            data = mapped
-        } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw DirectoryReadError(path: path) }
-            defer { try? handle.close() }
-            var read = Data()
-            while true {
-                guard let chunk = try? handle.read(upToCount: 1 << 20) else { throw DirectoryReadError(path: path) }
-                if chunk.isEmpty { break }
-                read.append(chunk)
-                if read.count > limits.maxBytes { return refused(tooLarge(read.count, path: path)) }
-            }
-            data = read
-        }
-        return data.withUnsafeBytes { raw in
-            importCSV(raw.bindMemory(to: UInt8.self), path: path)
-        }
+        return importCSV(source.bytes, path: path)
     }
 
-    private func refused(_ diagnostic: DirectoryDiagnostic) -> DirectoryImport {
-        DirectoryImport(path: diagnostic.path, rows: [], diagnostics: [diagnostic], rejectedRowCount: 0)
+    /// Streams the rows of an opened file to `each` (see `scan`), releasing
+    /// the file's pages behind the reader; `passing` sees every byte of the
+    /// file once, in order, just before it is released (to hash the file in
+    /// the same pass).
+    public func scan(_ source: DirectorySource, keys: DirectoryKeyIndex, rowsAfterErrors: Bool = true,
+                     passing: (UnsafeBufferPointer<UInt8>) -> Void,
+                     each: (DirectoryRow) throws -> Void) rethrows -> DirectoryScan {
+        let bytes = source.bytes
+        var passed = 0
+        func pass(upTo offset: Int) {
+            guard offset > passed else { return }
+            passing(UnsafeBufferPointer(rebasing: bytes[passed..<offset]))
+            passed = offset
+            source.release(upTo: offset)
+        }
+        let result = try scan(bytes, path: source.path, keys: keys, rowsAfterErrors: rowsAfterErrors, progress: { offset in
+            if offset - passed >= source.releaseStep { pass(upTo: offset) }
+        }, each: each)
+        pass(upTo: bytes.count)
+        return result
     }
 }
 

@@ -25,20 +25,56 @@ public struct DirectoryImporter: Sendable {
         bytes.withUnsafeBufferPointer { importCSV($0, path: path) }
     }
 
-    /// Imports from bytes held elsewhere (a mapped file, an upload).
+    /// Imports from bytes held elsewhere (a mapped file, an upload): every
+    /// valid row, and a diagnostic for every problem.
     public func importCSV(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> DirectoryImport {
-        var result = DirectoryImport(path: path, rows: [], diagnostics: [], rejectedRowCount: 0)
         guard bytes.count <= limits.maxBytes else {
-            result.diagnostics = [tooLarge(bytes.count, path: path)]
-            return result
+            return DirectoryImport(path: path, rows: [], diagnostics: [tooLarge(bytes.count, path: path)], rejectedRowCount: 0)
         }
-        var reading = Reading(columns: DirectoryColumns(schema: schema))
-        // Growing a million-entry table and array step by step rehashes and
-        // copies them again and again; one pass over the bytes is cheaper.
+        var rows: [DirectoryRow] = []
+        // Growing a million-entry array step by step copies it again and
+        // again; one pass over the bytes is cheaper.
         let expected = min(CSVParser.estimatedRecordCount(bytes), limits.maxRows + 1)
-        reading.firstLineOfKey.reserveCapacity(expected)
-        result.rows.reserveCapacity(expected)
-        let end = CSVParser.forEachRecord(in: bytes) { record in
+        rows.reserveCapacity(expected)
+        let scan = scan(bytes, path: path, keys: DirectoryKeyIndex(expected: expected)) { rows.append($0) }
+        return DirectoryImport(scan, rows: rows)
+    }
+
+    /// Reads the records one at a time, types each, and hands every valid
+    /// row to `each` as soon as it is read; nothing is kept but the keys
+    /// (in `keys`, which may be shared by the files of one import so that a
+    /// key in two of them is found). With `rowsAfterErrors` false, rows
+    /// stop flowing at the first error (the caller will refuse the import
+    /// anyway) while reading goes on to report every problem. `progress`
+    /// hears how many bytes have been read, after each record.
+    ///
+    /// When the scan reports errors, the rows already handed over must be
+    /// discarded by the caller: the file is refused (a broken header or too
+    /// many rows refuse it whole, after the rows before were handed over).
+    ///
+    /// A part of a file (read by another thread) is scanned with its
+    /// `header`, the file's bytes up to the end of the header record, and
+    /// `firstLine`, the line `bytes` starts on (at a record's start); its
+    /// rows are then numbered as in the whole file.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, keys: DirectoryKeyIndex,
+                     header: UnsafeBufferPointer<UInt8>? = nil, firstLine: Int = 1,
+                     rowsAfterErrors: Bool = true, progress: (Int) -> Void = { _ in },
+                     each: (DirectoryRow) throws -> Void) rethrows -> DirectoryScan {
+        var scan = DirectoryScan(path: path)
+        guard bytes.count + (header?.count ?? 0) <= limits.maxBytes else {
+            scan.diagnostics = [tooLarge(bytes.count, path: path)]
+            scan.refusedWhole = true
+            return scan
+        }
+        var reading = Reading(columns: DirectoryColumns(schema: schema), keys: keys, source: keys.beginSource(path: path))
+        if let header {
+            CSVParser.forEachRecord(in: header) { record in
+                readHeader(record, path: path, into: &reading)
+                return false
+            }
+        }
+        let end = try CSVParser.forEachRecord(in: bytes, firstLine: firstLine) { record in
+            progress(record.byteEnd)
             guard reading.columnAt != nil else {
                 readHeader(record, path: path, into: &reading)
                 return true
@@ -49,20 +85,31 @@ public struct DirectoryImporter: Sendable {
                 return false
             }
             // Against a broken header no row can be typed: they are only counted.
-            if reading.headerDiagnostics.isEmpty { readRow(record, path: path, into: &reading, result: &result) }
+            guard reading.headerDiagnostics.isEmpty else { return true }
+            let before = scan.diagnostics.count
+            let row = readRow(record, path: path, into: &reading, scan: &scan)
+            if scan.diagnostics[before...].contains(where: { $0.severity == .error }) { reading.failed = true }
+            if let row, rowsAfterErrors || !reading.failed {
+                scan.rowCount += 1
+                try each(row)
+            } else if row != nil {
+                scan.rowCount += 1
+            }
             return true
         }
         if reading.columnAt == nil {
-            result.diagnostics = [.init(path: path, line: 1, column: 1, problem: .emptyFile)]
+            scan.diagnostics = [.init(path: path, line: 1, column: 1, problem: .emptyFile)]
+            scan.refusedWhole = true
         } else if !reading.headerDiagnostics.isEmpty || reading.tooMany != nil {
             // The file is refused whole; the rows read are all left out.
-            result.rows = []
-            result.diagnostics = reading.headerDiagnostics + (reading.tooMany.map { [$0] } ?? [])
-            result.rejectedRowCount = reading.records
+            scan.diagnostics = reading.headerDiagnostics + (reading.tooMany.map { [$0] } ?? [])
+            scan.rejectedRowCount = reading.records
+            scan.rowCount = 0
+            scan.refusedWhole = true
         } else if reading.records == 0 {
-            result.diagnostics = [.init(path: path, line: end.line, column: end.column, problem: .noRows)]
+            scan.diagnostics = [.init(path: path, line: end.line, column: end.column, problem: .noRows)]
         }
-        return result
+        return scan
     }
 
     func tooLarge(_ bytes: Int, path: String) -> DirectoryDiagnostic {
@@ -72,6 +119,10 @@ public struct DirectoryImporter: Sendable {
     /// What an import has learnt so far.
     private struct Reading {
         let columns: DirectoryColumns
+        /// Every key seen so far, in this file and the earlier files of the import.
+        let keys: DirectoryKeyIndex
+        /// This file's number in `keys`.
+        let source: Int
         /// The declared column of each header position; nil until the header is read.
         var columnAt: [DirectoryColumn]?
         /// Each header position's index in `columns`.
@@ -80,9 +131,10 @@ public struct DirectoryImporter: Sendable {
         var headerDiagnostics: [DirectoryDiagnostic] = []
         /// Data records seen (up to the first one beyond the limit).
         var records = 0
-        var firstLineOfKey: [HashedKey: Int] = [:]
         /// Set when there are more rows than `limits.maxRows`.
         var tooMany: DirectoryDiagnostic?
+        /// Set at the first error diagnostic.
+        var failed = false
     }
 
     /// Maps each header position to its declared column; records header problems.
@@ -118,16 +170,18 @@ public struct DirectoryImporter: Sendable {
         reading.headerDiagnostics = diagnostics
     }
 
-    /// Types every cell of one record; appends the row, or diagnostics.
-    private func readRow(_ record: CSVRecord, path: String, into reading: inout Reading, result: inout DirectoryImport) {
+    /// Types every cell of one record: the row, or nil and diagnostics.
+    private func readRow(_ record: CSVRecord, path: String, into reading: inout Reading,
+                         scan result: inout DirectoryScan) -> DirectoryRow? {
         let columnAt = reading.columnAt!
         let before = result.diagnostics.count
         func report(_ line: Int, _ column: Int, _ problem: DirectoryDiagnostic.Problem) {
             result.diagnostics.append(.init(path: path, line: line, column: column, problem: problem))
         }
-        func reject() {
+        func reject() -> DirectoryRow? {
             result.rejectedRowCount += 1
             assert(result.diagnostics.count > before, "a rejected row must have a diagnostic")
+            return nil
         }
         if let p = record.problem {
             report(p.line, p.column, p.kind.directoryProblem)
@@ -181,15 +235,18 @@ public struct DirectoryImporter: Sendable {
         // A key is taken by the first row that has it, even if that row is
         // rejected for another reason: two rows with one id is a defect in itself.
         guard let key else { return reject() }
-        let hashed = HashedKey(key)
-        if let first = reading.firstLineOfKey.updateValue(record.line, forKey: hashed) {
-            reading.firstLineOfKey[hashed] = first
+        if let first = reading.keys.insert(key, line: record.line) {
             let cell = record.cells[reading.keyPosition]
-            report(cell.line, cell.column, .duplicateKey(key, column: schema.key, firstLine: first))
+            if first.source == reading.source {
+                report(cell.line, cell.column, .duplicateKey(key, column: schema.key, firstLine: first.line))
+            } else {
+                report(cell.line, cell.column, .keyInEarlierFile(key, column: schema.key, path: reading.keys.path(of: first.source),
+                                                                 line: first.line))
+            }
             return reject()
         }
         guard ok else { return reject() }
-        result.rows.append(DirectoryRow(line: record.line, key: key, columns: reading.columns, cells: cells))
+        return DirectoryRow(line: record.line, key: key, columns: reading.columns, cells: cells)
     }
 }
 

@@ -14,6 +14,9 @@ public struct DrawRequest: Sendable {
     public var hashes: [String: String]
     /// Descriptive fields copied into the certificate.
     public var metadata: [String: String]
+    /// The population already packed by its loader; when set, it is drawn
+    /// from instead of `population`.
+    public var packedPopulation: Population?
 
     public init(
         seed: Seed,
@@ -43,16 +46,22 @@ public struct DrawRequest: Sendable {
 public enum DrawProcedure {
     /// Runs the draw.
     ///
-    /// - Parameter avoid: true when the inspector must not inspect the entity.
-    /// - Throws: any `DrawError`, and whatever `avoid` throws.
+    /// - Parameters:
+    ///   - drawn: told the drawn entities before the matching starts, so a
+    ///     caller whose `avoid` reads their records can load them at once
+    ///     rather than one by one.
+    ///   - avoid: true when the inspector must not inspect the entity.
+    /// - Throws: any `DrawError`, and whatever `drawn` or `avoid` throws.
     public static func run(
         _ request: DrawRequest,
+        drawn: (_ entities: [String]) throws -> Void = { _ in },
         avoid: (_ entity: String, _ inspector: String) throws -> Bool
     ) throws -> Certificate {
         let key = try request.seed.key()
         let sample = try StratifiedSampler.sample(
-            request.population, rule: request.rule, rounding: request.rounding,
+            request.packedPopulation ?? Population(request.population), rule: request.rule, rounding: request.rounding,
             declaredRate: request.declaredRate, key: key)
+        try drawn(sample.selected)
         let assignment = try InspectorAssigner.assign(
             entities: sample.selected, departments: request.departments, key: key, avoid: avoid)
         return Certificate(

@@ -18,3 +18,28 @@ func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8
     }
     return String(decoding: text, as: UTF8.self)
 }
+
+/// SHA-256 fed piece by piece: a directory's canonical text or a file of
+/// a gigabyte is hashed as it goes by, never held whole.
+public struct SHA256Stream {
+    private var hasher = SHA256()
+
+    public init() {}
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) { hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes)) }
+
+    public mutating func update(_ bytes: [UInt8]) { hasher.update(data: bytes) }
+
+    /// The digest of everything fed so far, in lowercase hex.
+    public func hexDigest() -> String { hex(hasher.finalize()) }
+
+    /// The first eight bytes of the SHA-256 of `bytes`, big-endian: the
+    /// number whose 16 hex digits are the digest's first 16.
+    public static func prefix64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in SHA256.hash(data: bytes).prefix(8) { value = value << 8 | UInt64(byte) }
+        return value
+    }
+}

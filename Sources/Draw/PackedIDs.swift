@@ -41,6 +41,13 @@ struct PackedIDs: Sendable {
         self.init(count: ids.count) { ids[$0] }
     }
 
+    /// Ids already packed by a loader: id i is bytes[offsets[i] ..< offsets[i + 1]].
+    init(bytes: [UInt8], offsets: [Int]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets must span the bytes")
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     init(_ records: [PopulationRecord]) {
         self = records.withUnsafeBufferPointer { buffer in
             PackedIDs(count: buffer.count) { buffer[$0].id }

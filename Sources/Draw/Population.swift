@@ -48,6 +48,15 @@ public struct Population: Sendable {
         self.init(ids: PackedIDs(count: count, id: id), strata: (0..<count).map { remap[stratum($0)] }, names: unique)
     }
 
+    /// Ids a loader packed as it read them (id i is
+    /// bytes[offsets[i] ..< offsets[i + 1]], UTF-8), with each record's
+    /// stratum as an index into `names` (distinct names): ten million ids
+    /// without ten million strings.
+    public init(packedIDs bytes: [UInt8], offsets: [Int], strata: [UInt32], names: [String]) {
+        precondition(strata.count == offsets.count - 1, "one stratum per id")
+        self.init(ids: PackedIDs(bytes: bytes, offsets: offsets), strata: strata, names: names)
+    }
+
     init(ids: PackedIDs, strata: [UInt32], names: [String]) {
         self.ids = ids
         self.strata = strata

@@ -36,10 +36,16 @@ public struct DrawCertificateFile: Codable, Sendable, Equatable {
         try container.encode(directories, forKey: .directories)
     }
 
-    /// Deterministic JSON (sorted keys, pretty-printed), ending in a newline.
-    public func jsonData() throws -> Data { try CertificateJSON.encode(self) }
+    /// Deterministic JSON (sorted keys, pretty-printed), ending in a newline:
+    /// the bytes `CertificateJSON.encode(self)` gives, with each directory's
+    /// row digests written straight into them (`CertificateSplice`) rather
+    /// than through `JSONEncoder`, which for a million rows builds and sorts
+    /// a million-entry tree first.
+    public func jsonData() throws -> Data { try CertificateSplice.encode(self) }
 
+    /// Reads a certificate: what `JSONDecoder` reads, with the row digests
+    /// read apart when they are as written (`CertificateRead`).
     public static func decode(from data: Data) throws -> DrawCertificateFile {
-        try JSONDecoder().decode(DrawCertificateFile.self, from: data)
+        try CertificateRead.decode(data)
     }
 }

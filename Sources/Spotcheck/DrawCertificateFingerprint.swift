@@ -41,23 +41,92 @@ public struct DirectoryFingerprint: Codable, Sendable, Equatable {
     public var rows: Int
     /// SHA-256 of the canonical text.
     public var sha256: String
+    /// The row digests, compactly (see `RowDigestTable`).
+    var table: RowDigestTable
+
     /// Row key → the first 16 hex digits of the SHA-256 of the row's line.
-    public var rowDigests: [String: String]
+    public var rowDigests: [String: String] {
+        get { table.dictionary }
+        set { table = RowDigestTable(newValue) }
+    }
 
     public init(rows: [DirectoryRow], schema: DirectorySchema) {
-        let sorted = rows.sorted { IDOrder.precedes($0.key, $1.key) }
-        columns = schema.columns.map(\.name)
-        self.rows = rows.count
-        var text = Array(DirectoryFingerprint.headerLine(schema).utf8)
-        var digests: [String: String] = [:]
-        digests.reserveCapacity(rows.count)
-        for row in sorted {
-            let line = Array(DirectoryFingerprint.canonicalLine(row, schema: schema).utf8)
-            text.append(contentsOf: line)
-            digests[row.key] = String(sha256Hex(Data(line)).prefix(16))
+        var builder = Builder(schema: schema)
+        var line: [UInt8] = []
+        for row in rows.sorted(by: { IDOrder.precedes($0.key, $1.key) }) {
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: DirectoryFingerprint.canonicalLine(row, schema: schema).utf8)
+            var key = row.key
+            key.withUTF8 { builder.add(key: UnsafeRawBufferPointer($0), line: line) }
         }
-        sha256 = sha256Hex(Data(text))
-        rowDigests = digests
+        self = builder.finish()
+    }
+
+    init(columns: [String], rows: Int, sha256: String, table: RowDigestTable) {
+        self.columns = columns
+        self.rows = rows
+        self.sha256 = sha256
+        self.table = table
+    }
+
+    /// A fingerprint computed as the rows go by, in ascending key order
+    /// (UTF-8 bytes), from each row's canonical line: what a draw reading
+    /// millions of rows from a store builds without keeping them.
+    struct Builder {
+        private let columns: [String]
+        private var text = SHA256Stream()
+        private var table = RowDigestTable()
+
+        init(schema: DirectorySchema, expectedRows: Int = 0) {
+            columns = schema.columns.map(\.name)
+            text.update(Array(DirectoryFingerprint.headerLine(schema).utf8))
+            table.reserve(expectedRows, keyBytes: expectedRows * 20)
+        }
+
+        /// The next row: its key and its canonical line (LF included).
+        mutating func add(key: UnsafeRawBufferPointer, line: [UInt8]) {
+            line.withUnsafeBytes { bytes in
+                text.update(bytes)
+                table.append(key: key, digest: SHA256Stream.prefix64(bytes))
+            }
+        }
+
+        /// Rows worked out apart (`Part`), next in key order.
+        mutating func add(_ part: Part) {
+            part.lines.withUnsafeBytes { text.update($0) }
+            part.forEachKey { n, key in table.append(key: key, digest: part.digests[n]) }
+        }
+
+        func finish() -> DirectoryFingerprint {
+            DirectoryFingerprint(columns: columns, rows: table.count, sha256: text.hexDigest(), table: table)
+        }
+    }
+
+    /// Consecutive rows' lines, keys and digests, worked out on another
+    /// thread than the `Builder`'s, which takes them in key order.
+    struct Part: Sendable {
+        var lines: [UInt8] = []
+        private var keys: [UInt8] = []
+        private var keyStarts: [Int] = [0]
+        private(set) var digests: [UInt64] = []
+
+        /// The next row: its key, and `write` appends its canonical line (LF included).
+        mutating func add(key: UnsafeRawBufferPointer, line write: (inout [UInt8]) -> Void) {
+            let start = lines.count
+            write(&lines)
+            digests.append(lines.withUnsafeBytes { SHA256Stream.prefix64(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+            keys.append(contentsOf: key)
+            keyStarts.append(keys.count)
+        }
+
+        var count: Int { digests.count }
+
+        /// Each row's number and key (valid only during the call).
+        func forEachKey(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
+            keys.withUnsafeBytes { all in
+                for n in 0..<digests.count { body(n, UnsafeRawBufferPointer(rebasing: all[keyStarts[n]..<keyStarts[n + 1]])) }
+            }
+        }
     }
 
     /// The whole canonical text (for publishing alongside the certificate,
@@ -96,23 +165,57 @@ public struct DirectoryFingerprint: Codable, Sendable, Equatable {
     }
 
     /// How the rows of `other` (a verifier's copy) differ from these (the
-    /// ones the draw used), by key.
+    /// ones the draw used), by key: one walk over both, in key order.
     public func rowChanges(to other: DirectoryFingerprint) -> DirectoryRowChanges {
         var changes = DirectoryRowChanges()
-        for (key, digest) in rowDigests {
-            guard let theirs = other.rowDigests[key] else { changes.removed.append(key); continue }
-            if theirs != digest { changes.changed.append(key) }
+        let mine = table, theirs = other.table
+        var i = 0, j = 0
+        while i < mine.count || j < theirs.count {
+            let order = i == mine.count ? 1 : j == theirs.count ? -1 : mine.compareKey(i, theirs, j)
+            if order < 0 {
+                changes.removed.append(mine.key(i))
+                i += 1
+            } else if order > 0 {
+                changes.added.append(theirs.key(j))
+                j += 1
+            } else {
+                if !mine.sameDigest(i, theirs, j) { changes.changed.append(mine.key(i)) }
+                i += 1
+                j += 1
+            }
         }
-        for key in other.rowDigests.keys where rowDigests[key] == nil { changes.added.append(key) }
-        changes.removed.sort { IDOrder.precedes($0, $1) }
-        changes.changed.sort { IDOrder.precedes($0, $1) }
-        changes.added.sort { IDOrder.precedes($0, $1) }
         return changes
     }
 
     private enum CodingKeys: String, CodingKey {
         case columns, rows, sha256
         case rowDigests = "row_digests"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        columns = try c.decode([String].self, forKey: .columns)
+        rows = try c.decode(Int.self, forKey: .rows)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        // Read beforehand by `CertificateRead`, when the text allowed it.
+        if let read = CertificateRead.table(for: decoder) {
+            table = read
+        } else {
+            table = RowDigestTable(try c.decode([String: String].self, forKey: .rowDigests))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(sha256, forKey: .sha256)
+        if let splice = encoder.userInfo[CertificateSplice.key] as? CertificateSplice {
+            // Written afterwards, straight into the JSON (`CertificateSplice`).
+            try c.encode(splice.marker(for: table), forKey: .rowDigests)
+        } else {
+            try c.encode(rowDigests, forKey: .rowDigests)
+        }
     }
 }
 

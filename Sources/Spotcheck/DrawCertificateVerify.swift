@@ -89,33 +89,48 @@ public enum DrawCertificateVerifier {
         if let key = try? published.seed.key(), key != published.key {
             out.append(.keyNotFromSeed(seed: "\(published.seed)", derived: key, recorded: published.key))
         }
+        // Each directory is read once: the re-run and the row-by-row
+        // comparison both work from what was read.
         let book = workspace.rulebook
+        var loaded: [(name: String, path: String, schema: DirectorySchema, directory: MemoryDirectory)] = []
         for (name, path, schema) in [("entities", entitiesPath, book.entitySchema), ("inspectors", inspectorsPath, book.inspectorSchema)] {
-            guard let schema, let imported = try? DirectoryImporter(schema: schema).importFile(atPath: path) else { continue }
-            let mine = DirectoryFingerprint(rows: imported.rows, schema: schema)
+            guard let schema else { continue }
+            loaded.append((name, path, schema, MemoryDirectory.load(path, schema: schema)))
+        }
+        var request = PlanDrawRequest(entitiesPath: entitiesPath, inspectorsPath: inspectorsPath, seed: published.seed)
+        if loaded.count == 2 { request.sources = (loaded[0].directory, loaded[1].directory) }
+        let prepared: PlanDraw.Prepared?
+        var rerun: [DrawVerification.Difference] = []
+        do { prepared = try PlanDraw.prepare(request, plan: plan, in: workspace) } catch {
+            prepared = nil
+            rerun = error.diagnostics.map { .cannotRerun($0) }
+        }
+        for (name, path, schema, directory) in loaded where directory.readable {
             guard let recorded = file.directories[name] else { continue }
-            out += directoryDifferences(name: name, path: path, rows: imported.rows, mine: mine, recorded: recorded)
+            let mine = prepared?.fingerprints[name] ?? PlanDraw.fingerprint(of: directory, schema: schema)
+            out += directoryDifferences(name: name, path: path, line: directory.line(of:), mine: mine, recorded: recorded)
         }
-        let request = PlanDrawRequest(entitiesPath: entitiesPath, inspectorsPath: inspectorsPath, seed: published.seed)
-        do {
-            let prepared = try PlanDraw.prepare(request, plan: plan, in: workspace)
-            let recomputed = try PlanDraw.draw(prepared, seed: published.seed)
-            out += compare(published, recomputed).map { .certificate($0) }
-            let recomputedFile = prepared.outcome(recomputed).file
-            for name in Set(file.directories.keys).union(recomputedFile.directories.keys).sorted()
-            where file.directories[name] == nil || recomputedFile.directories[name] == nil {
-                out.append(.certificate(CertificateDifference(.hash("directories." + name),
-                                                              published: file.directories[name] == nil ? "(none)" : "present",
-                                                              recomputed: recomputedFile.directories[name] == nil ? "(none)" : "present")))
+        if let prepared {
+            do {
+                let recomputed = try PlanDraw.draw(prepared, seed: published.seed)
+                out += compare(published, recomputed).map { .certificate($0) }
+                let recomputedFile = prepared.outcome(recomputed).file
+                for name in Set(file.directories.keys).union(recomputedFile.directories.keys).sorted()
+                where file.directories[name] == nil || recomputedFile.directories[name] == nil {
+                    out.append(.certificate(CertificateDifference(.hash("directories." + name),
+                                                                  published: file.directories[name] == nil ? "(none)" : "present",
+                                                                  recomputed: recomputedFile.directories[name] == nil ? "(none)" : "present")))
+                }
+            } catch {
+                out += error.diagnostics.map { .cannotRerun($0) }
             }
-        } catch {
-            out += error.diagnostics.map { .cannotRerun($0) }
         }
+        out += rerun
         return DrawVerification(differences: out)
     }
 
     /// A directory's fingerprint in the certificate against the verifier's copy, field by field and row by row.
-    static func directoryDifferences(name: String, path: String, rows: [DirectoryRow], mine: DirectoryFingerprint,
+    static func directoryDifferences(name: String, path: String, line: (String) -> Int?, mine: DirectoryFingerprint,
                                      recorded: DirectoryFingerprint) -> [DrawVerification.Difference] {
         guard recorded != mine else { return [] }
         var out: [DrawVerification.Difference] = []
@@ -125,11 +140,10 @@ public enum DrawCertificateVerifier {
         if recorded.rows != mine.rows { out.append(.directoryRowCount(directory: name, recorded: recorded.rows, recomputed: mine.rows)) }
         if recorded.sha256 != mine.sha256 { out.append(.directoryHash(directory: name, recorded: recorded.sha256, recomputed: mine.sha256)) }
         // The data hash as the draw saw it, but other row digests: the certificate's digests were altered.
-        if recorded.sha256 == mine.sha256, recorded.rowDigests != mine.rowDigests {
+        if recorded.sha256 == mine.sha256, recorded.table != mine.table {
             return out + [.rowDigestsAltered(directory: name)]
         }
-        let lineOf = Dictionary(rows.map { ($0.key, $0.line) }, uniquingKeysWith: { a, _ in a })
-        func at(_ key: String) -> String { lineOf[key].map { "\(path):\($0)" } ?? path }
+        func at(_ key: String) -> String { line(key).map { "\(path):\($0)" } ?? path }
         let changes = recorded.rowChanges(to: mine)
         out += changes.changed.prefix(20).map { .rowChanged(directory: name, key: $0, place: at($0)) }
         out += changes.removed.prefix(20).map { .rowRemoved(directory: name, key: $0) }

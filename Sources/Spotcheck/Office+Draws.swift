@@ -17,13 +17,16 @@ extension CountyOffice {
             throw LifecycleError(plan.place, zh: "计划“\(plan.id)”已于 \(earlier.drawnOn) 抽取（\(earlier.id)），不能重复抽取",
                                  en: "plan '\(plan.id)' was drawn on \(earlier.drawnOn) (\(earlier.id)) and cannot be drawn again")
         }
-        let entities = try directoryRows(.entities)
-        let inspectors = try directoryRows(.inspectors)
-        if entities.isEmpty || inspectors.isEmpty {
-            throw LifecycleError(plan.place, zh: "辖区“\(id)”的数据库中还没有\(entities.isEmpty ? "检查对象" : "执法检查人员")名录（请先运行 spotcheck import）",
-                                 en: "the store has no \(entities.isEmpty ? "entity" : "inspector") directory for '\(id)' yet (run spotcheck import first)")
+        // The directories are read from the store in one pass each, never held whole.
+        for kind in [DirectoryKind.entities, .inspectors] {
+            let rows = try storeCall({ () throws(StoreError) in try store.directoryImports(kind, jurisdiction: id) }).last?.rowCount ?? 0
+            if rows == 0 {
+                throw LifecycleError(plan.place, zh: "辖区“\(id)”的数据库中还没有\(kind == .entities ? "检查对象" : "执法检查人员")名录（请先运行 spotcheck import）",
+                                     en: "the store has no \(kind == .entities ? "entity" : "inspector") directory for '\(id)' yet (run spotcheck import first)")
+            }
         }
-        let request = PlanDrawRequest(entities: entities, inspectors: inspectors, origin: store.location, seed: seed)
+        let request = PlanDrawRequest(entities: StoreDirectory(store: store, kind: .entities, jurisdiction: id),
+                                      inspectors: StoreDirectory(store: store, kind: .inspectors, jurisdiction: id), seed: seed)
         let outcome: PlanDrawOutcome
         do { outcome = try PlanDraw.run(request, plan: plan, in: workspace) } catch { throw LifecycleError(error.diagnostics) }
         try record(outcome, drawnOn: day, by: actor)
@@ -36,7 +39,7 @@ extension CountyOffice {
         let version = try recordPlanVersion(plan, by: actor)
         let drawID = "\(plan.id)/draw-\(outcome.certificate.key.prefix(12))"
         let certificate: String
-        do { certificate = String(decoding: try outcome.file.jsonData(), as: UTF8.self) } catch {
+        do { certificate = String(decoding: try outcome.certificateJSON(), as: UTF8.self) } catch {
             throw LifecycleError(plan.place, zh: "无法写出抽取证书", en: "cannot write the draw certificate")
         }
         let confirmDue = try addingWorkingDays(plan.confirmWithinWorkingDays, to: day, at: plan.place)

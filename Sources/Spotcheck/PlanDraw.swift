@@ -24,6 +24,9 @@ public struct PlanDrawRequest: Sendable {
     public var directories: Directories
     /// The public randomness: RFC 3797 number sources or an announced string.
     public var seed: Seed
+    /// Directories already opened (a store's, or files a verifier has
+    /// read): when set, they are read instead of `directories`.
+    var sources: (entities: any DrawDirectory, inspectors: any DrawDirectory)?
 
     public init(entitiesPath: String, inspectorsPath: String, seed: Seed) {
         directories = .files(entities: entitiesPath, inspectors: inspectorsPath)
@@ -35,8 +38,15 @@ public struct PlanDrawRequest: Sendable {
         self.seed = seed
     }
 
+    init(entities: any DrawDirectory, inspectors: any DrawDirectory, seed: Seed) {
+        directories = .rows(entities: [], inspectors: [], origin: entities.origin)
+        sources = (entities, inspectors)
+        self.seed = seed
+    }
+
     /// Where entity rows are, for diagnostics (a file, or `<store>#entities`).
     public var entitiesPath: String {
+        if let sources { return sources.entities.origin }
         switch directories {
         case .files(let e, _): return e
         case .rows(_, _, let origin): return origin + "#entities"
@@ -44,6 +54,7 @@ public struct PlanDrawRequest: Sendable {
     }
 
     public var inspectorsPath: String {
+        if let sources { return sources.inspectors.origin }
         switch directories {
         case .files(_, let i): return i
         case .rows(_, _, let origin): return origin + "#inspectors"
@@ -78,7 +89,8 @@ public struct PlanDrawOutcome: Sendable {
     /// `certificate.json`.
     public let file: DrawCertificateFile
     public let tasks: [DrawTask]
-    /// Every imported entity row, by key.
+    /// The drawn entities' rows, by key (a directory of millions is never
+    /// held whole: the draw reads it once, in key order).
     public let entities: [String: DirectoryRow]
     /// Every imported inspector row, by key.
     public let inspectors: [String: DirectoryRow]
@@ -86,6 +98,28 @@ public struct PlanDrawOutcome: Sendable {
     public let warnings: [Diagnostic]
 
     public var certificate: Certificate { file.certificate }
+
+    /// `certificate.json`'s bytes (`file.jsonData()`), made once: a draw
+    /// writes them to its folder and records them in the store, and for a
+    /// directory of millions they are tens of megabytes.
+    public func certificateJSON() throws -> Data { try json.bytes { try file.jsonData() } }
+
+    private let json = CertificateBytes()
+}
+
+/// The bytes of a certificate, computed by the first caller and kept.
+final class CertificateBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func bytes(_ make: () throws -> Data) rethrows -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        if let data { return data }
+        let made = try make()
+        data = made
+        return made
+    }
 }
 
 /// Why a plan-driven draw could not be done, as positioned diagnostics:
@@ -158,230 +192,6 @@ public enum PlanDraw {
         let prepared = try prepare(request, plan: plan, in: workspace)
         let certificate = try draw(prepared, seed: request.seed)
         return prepared.outcome(certificate)
-    }
-
-    // MARK: - Preparation
-
-    /// Everything a draw needs, computed from the plan and the directories,
-    /// before any randomness is used.
-    struct Prepared {
-        var plan: Plan
-        var population: [PopulationRecord]
-        var rule: SamplingRule
-        var rounding: Draw.Rounding
-        var pools: [DepartmentPool]
-        var hashes: [String: String]
-        var metadata: [String: String]
-        var fingerprints: [String: DirectoryFingerprint]
-        var entities: [String: DirectoryRow]
-        var inspectors: [String: DirectoryRow]
-        var entitiesPath: String
-        var inspectorsPath: String
-        var entitySchema: DirectorySchema
-        var inspectorSchema: DirectorySchema
-        var warnings: [Diagnostic]
-
-        func outcome(_ certificate: Certificate) -> PlanDrawOutcome {
-            let file = DrawCertificateFile(certificate: certificate, directories: fingerprints)
-            return PlanDrawOutcome(plan: plan, file: file, tasks: PlanDraw.tasks(of: certificate, plan: plan),
-                                   entities: entities, inspectors: inspectors, warnings: warnings)
-        }
-    }
-
-    static func prepare(_ request: PlanDrawRequest, plan: Plan, in workspace: Workspace) throws(PlanDrawError) -> Prepared {
-        var problems: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        let book = workspace.rulebook
-        guard let entitySchema = book.entitySchema, let inspectorSchema = book.inspectorSchema else {
-            throw PlanDrawError([Diagnostic(plan.place, zh: "Rules/directories.yaml 未声明 entities 与 inspectors 名录库",
-                                            en: "Rules/directories.yaml declares no entities and inspectors directories")])
-        }
-        let entityRows: [DirectoryRow]?, inspectorRows: [DirectoryRow]?
-        switch request.directories {
-        case .files(let e, let i):
-            entityRows = importDirectory(e, schema: entitySchema, problems: &problems, warnings: &warnings)?.rows
-            inspectorRows = importDirectory(i, schema: inspectorSchema, problems: &problems, warnings: &warnings)?.rows
-        case .rows(let e, let i, _):
-            (entityRows, inspectorRows) = (e, i)
-        }
-        guard problems.isEmpty, let entityRows, let inspectorRows else { throw PlanDrawError(problems) }
-        let entityImport = (rows: entityRows, ()), inspectorImport = (rows: inspectorRows, ())
-
-        let planBytes: Data
-        do { planBytes = try Data(contentsOf: URL(fileURLWithPath: plan.path)) } catch {
-            throw PlanDrawError([Diagnostic(path: plan.path, line: 1, column: 1,
-                                            LocalizedText(zh: "无法读取计划文件", en: "cannot read the plan file"))])
-        }
-
-        let planValue = planRecord(plan)
-        var activation = Activation(Contexts.plan)
-        activation.bind("plan", planValue)
-        activation.bind("inspector", .map(CELMap()))
-
-        // Population and strata.
-        var population: [PopulationRecord] = []
-        population.reserveCapacity(entityImport.rows.count)
-        var strataProgram: Program?
-        var rates: [String: Double] = [:]
-        let rule: SamplingRule
-        switch plan.sample {
-        case .all: rule = .all
-        case .count(let n): rule = .count(n)
-        case .rate(let r): rule = .rate(r)
-        case .stratified(let strata, let table):
-            rule = .rates(table)
-            strataProgram = strata.program
-            rates = table
-        }
-        let knownStrata = rates.keys.sorted { IDOrder.precedes($0, $1) }.joined(separator: "、")
-        for row in entityImport.rows {
-            let place = Place(path: request.entitiesPath, line: row.line, column: 1)
-            activation.bind("entity", celRecord(row, schema: entitySchema))
-            switch plan.population.program.evaluate(&activation) {
-            case .bool(true): break
-            case .bool(false): continue
-            case let other:
-                problems.append(Diagnostic(place, zh: "计划的 population 规则对对象“\(row.key)”求值出错：\(describe(other))",
-                                           en: "the plan's population rule fails on entity '\(row.key)': \(describe(other))"))
-                continue
-            }
-            guard let strataProgram else {
-                population.append(PopulationRecord(id: row.key, stratum: wholePopulation))
-                continue
-            }
-            let value = strataProgram.evaluate(&activation)
-            guard let stratum = stratumText(value) else {
-                problems.append(Diagnostic(place, zh: "计划的分层表达式对对象“\(row.key)”求值出错：\(describe(value))",
-                                           en: "the plan's strata expression fails on entity '\(row.key)': \(describe(value))"))
-                continue
-            }
-            guard rates[stratum] != nil else {
-                problems.append(Diagnostic(place, zh: "对象“\(row.key)”的分层值“\(stratum)”在计划的 rates 中没有比例（已有：\(knownStrata)）",
-                                           en: "entity '\(row.key)' falls in stratum '\(stratum)', which has no rate in the plan (rates: \(knownStrata))"))
-                continue
-            }
-            population.append(PopulationRecord(id: row.key, stratum: stratum))
-        }
-
-        // Inspector pools per joining department.
-        activation.bind("entity", .map(CELMap()))
-        var eligible: [String: [String]] = [:]
-        for row in inspectorImport.rows {
-            let place = Place(path: request.inspectorsPath, line: row.line, column: 1)
-            guard let department = row["department"]?.canonicalText, plan.departments.contains(department) else { continue }
-            if let pool = plan.inspectorPool {
-                activation.bind("inspector", celRecord(row, schema: inspectorSchema))
-                switch pool.program.evaluate(&activation) {
-                case .bool(true): break
-                case .bool(false): continue
-                case let other:
-                    problems.append(Diagnostic(place, zh: "计划的检查人员 pool 规则对“\(row.key)”求值出错：\(describe(other))",
-                                               en: "the plan's inspector pool rule fails on '\(row.key)': \(describe(other))"))
-                    continue
-                }
-            }
-            eligible[department, default: []].append(row.key)
-        }
-        guard problems.isEmpty else { throw PlanDrawError(problems) }
-        if population.isEmpty {
-            throw PlanDrawError([Diagnostic(plan.place, zh: "抽查对象范围为空：名录库中没有符合计划 population 条件的对象，无法抽取",
-                                            en: "the population is empty: no entity of the directory meets the plan's population rule, so nothing can be drawn")])
-        }
-        // Inspectors of a joining department whom the pool leaves out are named, never dropped silently.
-        for department in plan.departments {
-            let all = inspectorImport.rows.filter { $0["department"]?.canonicalText == department }.map(\.key)
-            let left = all.filter { !(eligible[department] ?? []).contains($0) }
-            if !left.isEmpty {
-                warnings.append(Diagnostic(plan.place, severity: .warning,
-                                           zh: "“\(department)”的 \(left.count) 名检查人员不在抽取范围内（计划的 pool 条件，如不在岗或无执法证号）：\(left.joined(separator: "、"))",
-                                           en: "\(left.count) inspector(s) of '\(department)' are outside the pool (the plan's pool rule, e.g. inactive or without an enforcement certificate): \(left.joined(separator: ", "))"))
-            }
-        }
-        let pools = plan.departments.map {
-            DepartmentPool(department: $0, inspectors: eligible[$0] ?? [], perTeam: plan.inspectorsPerTeam)
-        }
-
-        let entityPrint = DirectoryFingerprint(rows: entityImport.rows, schema: entitySchema)
-        let inspectorPrint = DirectoryFingerprint(rows: inspectorImport.rows, schema: inspectorSchema)
-        var metadata: [String: String] = [
-            "plan": plan.id,
-            "plan_title": plan.title,
-            "lead": plan.lead,
-            "departments": plan.departments.joined(separator: ","),
-            "window": plan.window.lowerBound.description + "/" + plan.window.upperBound.description,
-            "directory_form": DirectoryFingerprint.form,
-        ]
-        if let stratified = strataProgram { metadata["strata"] = stratified.text }
-        return Prepared(
-            plan: plan, population: population, rule: rule,
-            rounding: Draw.Rounding(rawValue: plan.rounding.rawValue) ?? .ceil,
-            pools: pools,
-            hashes: ["plan": sha256Hex(planBytes), "entities": entityPrint.sha256, "inspectors": inspectorPrint.sha256],
-            metadata: metadata,
-            fingerprints: ["entities": entityPrint, "inspectors": inspectorPrint],
-            entities: Dictionary(entityImport.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            inspectors: Dictionary(inspectorImport.rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
-            entitiesPath: request.entitiesPath, inspectorsPath: request.inspectorsPath,
-            entitySchema: entitySchema, inspectorSchema: inspectorSchema, warnings: warnings)
-    }
-
-    /// The draw through `Draw`'s one procedure (`DrawProcedure.run`, the
-    /// one its tests exercise): sample, then teams and matching, with the
-    /// plan's `avoid` rule evaluated only for the pairs the matching asks
-    /// about, each once.
-    static func draw(_ p: Prepared, seed: Seed) throws(PlanDrawError) -> Certificate {
-        let request = DrawRequest(seed: seed, population: p.population, rule: p.rule, rounding: p.rounding,
-                                  declaredRate: p.plan.declaredRate, departments: p.pools, hashes: p.hashes, metadata: p.metadata)
-        var avoid = AvoidRule(p)
-        do {
-            return try DrawProcedure.run(request) { entity, inspector in try avoid.forbids(entity: entity, inspector: inspector) }
-        } catch let error as PlanDrawError {
-            throw error
-        } catch {
-            let message = (error as? DrawError)?.message ?? LocalizedText(zh: "未知错误", en: "unknown error")
-            throw PlanDrawError([Diagnostic(p.plan.place, zh: "抽取无法完成：\(message.zh)", en: "the draw cannot be done: \(message.en)")])
-        }
-    }
-
-    /// The plan's `avoid` rule (回避) over an entity and an inspector, each
-    /// pair evaluated once; a rule that fails on a pair is an error of the
-    /// draw naming both.
-    struct AvoidRule {
-        let p: Prepared
-        var activation = Activation(Contexts.plan)
-        var entityValues: [String: CELValue] = [:]
-        var inspectorValues: [String: CELValue] = [:]
-        var decided: [AvoidPair: Bool] = [:]
-
-        init(_ p: Prepared) {
-            self.p = p
-            activation.bind("plan", PlanDraw.planRecord(p.plan))
-        }
-
-        mutating func forbids(entity: String, inspector: String) throws(PlanDrawError) -> Bool {
-            guard let avoid = p.plan.avoid else { return false }
-            let pair = AvoidPair(entity: entity, inspector: inspector)
-            if let known = decided[pair] { return known }
-            if entityValues[entity] == nil, let row = p.entities[entity] { entityValues[entity] = celRecord(row, schema: p.entitySchema) }
-            if inspectorValues[inspector] == nil, let row = p.inspectors[inspector] { inspectorValues[inspector] = celRecord(row, schema: p.inspectorSchema) }
-            activation.bind("entity", entityValues[entity] ?? .map(CELMap()))
-            activation.bind("inspector", inspectorValues[inspector] ?? .map(CELMap()))
-            switch avoid.program.evaluate(&activation) {
-            case .bool(let b):
-                decided[pair] = b
-                return b
-            case let other:
-                let line = p.inspectors[inspector]?.line ?? 1
-                throw PlanDrawError([Diagnostic(path: p.inspectorsPath, line: line, column: 1, LocalizedText(
-                    zh: "计划的回避（avoid）规则对对象“\(entity)”与检查人员“\(inspector)”求值出错：\(describe(other))",
-                    en: "the plan's avoid rule fails on entity '\(entity)' and inspector '\(inspector)': \(describe(other))"))])
-            }
-        }
-    }
-
-    struct AvoidPair: Hashable {
-        var entity: String
-        var inspector: String
     }
 
     /// Tasks in the certificate's order of selection.

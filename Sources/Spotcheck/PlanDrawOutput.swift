@@ -12,10 +12,14 @@ import Rulebook
 /// <out>/tasks/<task-id>/<checklist>.yaml   a findings template per department checklist
 /// ```
 public enum PlanDrawOutput {
-    /// Writes every file and returns their paths, certificate first.
+    /// Writes every file and returns their paths, certificate first;
+    /// without `forms`, no task folders (a draw of thousands of tasks).
+    /// `report` is `PlanDrawReport.text` of the outcome when the caller has
+    /// made it already (to print it too: for half a million tasks it is a
+    /// hundred megabytes).
     @discardableResult
     public static func write(_ outcome: PlanDrawOutcome, rulebook: Rulebook, to directory: String,
-                             language: Language = .zh) throws -> [String] {
+                             language: Language = .zh, forms: Bool = true, report: String? = nil) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var written: [String] = []
@@ -23,10 +27,14 @@ public enum PlanDrawOutput {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             written.append(path)
         }
-        try put(directory + "/certificate.json", try outcome.file.jsonData())
-        try put(directory + "/report.txt", Data(PlanDrawReport.text(outcome, rulebook: rulebook, language: language).utf8))
+        try put(directory + "/certificate.json", try outcome.certificateJSON())
+        try put(directory + "/report.txt", Data((report ?? PlanDrawReport.text(outcome, rulebook: rulebook, language: language)).utf8))
         var index: [(task: DrawTask, files: [(label: String, path: String)])] = []
         for task in outcome.tasks {
+            guard forms else {
+                index.append((task, []))
+                continue
+            }
             let folder = directory + "/tasks/" + task.id
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try put(folder + "/form.html", Data(TaskForm.html(task, outcome: outcome, rulebook: rulebook).utf8))

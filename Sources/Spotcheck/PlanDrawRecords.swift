@@ -51,21 +51,4 @@ extension PlanDraw {
         if case .error(let e) = value { return e.message }
         return "\(value.typeName) \(value)"
     }
-
-    static func importDirectory(_ path: String, schema: DirectorySchema,
-                                problems: inout [Diagnostic], warnings: inout [Diagnostic]) -> DirectoryImport? {
-        let imported: DirectoryImport
-        do { imported = try DirectoryImporter(schema: schema).importFile(atPath: path) } catch {
-            problems.append(Diagnostic(path: path, line: 1, column: 1,
-                                       LocalizedText(zh: "无法读取名录文件", en: "cannot read the directory file")))
-            return nil
-        }
-        for d in imported.diagnostics {
-            let diagnostic = Diagnostic(path: d.path, line: d.line, column: d.column,
-                                        severity: d.severity == .error ? .error : .warning,
-                                        LocalizedText(zh: d.messageZH, en: d.messageEN))
-            if d.severity == .error { problems.append(diagnostic) } else { warnings.append(diagnostic) }
-        }
-        return imported
-    }
 }

@@ -18,7 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The fresh folder to write into (default: the first free spotcheck-demo[-N]).")
     var out: String?
 
-    @Option(help: "The store to run on (default: spotcheck.sqlite in the folder).")
+    @Option(help: "The store to run on: a SQLite file or a postgresql:// URL (default: spotcheck.sqlite in the folder).")
     var store: String?
 
     @Flag(help: "Then add demonstration accounts (printed with their passwords) and serve the store.")
@@ -39,10 +39,10 @@ struct DemoCommand: AsyncParsableCommand {
             if !s.auditOK { throw ExitCode(1) }
             if serve { try await serveDemo(folder: folder, day: s.lastDay) }
         } catch let e as LifecycleError {
-            Output.diagnostics(e.diagnostics, options.lang)
+            Output.diagnostics(e.diagnostics.map { $0.redactingStore(store ?? "") }, options.lang)
             throw ExitCode(1)
         } catch let e as StoreError {
-            Output.fail(Place(path: store ?? folder, line: 1, column: 1), e.message, options.lang, code: 1)
+            Output.fail(store.map(Place.store) ?? Place(path: folder, line: 1, column: 1), e.message, options.lang, code: 1)
         }
     }
 

@@ -17,7 +17,7 @@ struct DrawCommand: ParsableCommand {
         abstract: "Draw entities and inspectors for a plan; write the certificate, report and task forms.",
         discussion: """
             spotcheck draw PLAN --entities CSV --inspectors CSV (--seed-numbers "1 2 3" [--seed-numbers 42 …] | --seed-string TEXT) [--out DIR] [--lang zh|en] [--root DIR]
-            spotcheck draw PLAN --store STORE (--seed-numbers … | --seed-string TEXT) [--on DATE] [--out DIR] [--by NAME]
+            spotcheck draw PLAN --store STORE (--seed-numbers … | --seed-string TEXT) [--on DATE] [--out DIR] [--no-forms] [--by NAME]
             spotcheck draw verify CERT --entities CSV --inspectors CSV [--plan FILE] [--seed-numbers … | --seed-string …] [--lang zh|en] [--root DIR]
 
             PLAN is a plan id (Rules/plans/) or the path of a plan file. Wrong usage exits 2; \
@@ -96,7 +96,7 @@ struct SeedOptions: ParsableArguments {
 
 struct DrawRunArguments: DrawArguments {
     static let configuration = CommandConfiguration(commandName: "spotcheck draw")
-    static let usage = "spotcheck draw PLAN (--entities CSV --inspectors CSV | --store STORE) (--seed-numbers \"1 2 3\" … | --seed-string TEXT) [--on DATE] [--out DIR] [--lang zh|en] [--root DIR]"
+    static let usage = "spotcheck draw PLAN (--entities CSV --inspectors CSV | --store STORE) (--seed-numbers \"1 2 3\" … | --seed-string TEXT) [--on DATE] [--out DIR] [--no-forms] [--lang zh|en] [--root DIR]"
 
     @Argument(help: "A plan id (Rules/plans/) or the path of a plan file.")
     var plan: String
@@ -107,7 +107,7 @@ struct DrawRunArguments: DrawArguments {
     @Option(help: "The inspector directory (CSV).")
     var inspectors: String?
 
-    @Option(help: "Draw from this store's directories and record the draw and its tasks there.")
+    @Option(help: "Draw from this store's directories and record the draw and its tasks there: a SQLite file or a postgresql:// URL.")
     var store: String?
 
     @Option(help: "With --store: the day of the draw (default: today).")
@@ -121,6 +121,10 @@ struct DrawRunArguments: DrawArguments {
     @Option(help: "The folder to write certificate.json, report.txt, index.html and tasks/ to (default: draw-<plan id>).")
     var out: String?
 
+    @Flag(name: .customLong("no-forms"),
+          help: "Write no forms and findings templates per task (tasks/): for draws of thousands of tasks, whose forms are printed from the store later.")
+    var noForms = false
+
     @OptionGroup var common: CommonOptions
 
     func check() throws {
@@ -133,7 +137,8 @@ struct DrawRunArguments: DrawArguments {
             throw ValidationError("with --store the directories come from the store: leave out --entities and --inspectors")
         }
         let planIsPath = plan.contains("/") || plan.hasSuffix(".yaml") || plan.hasSuffix(".yml")
-        for path in [entities, inspectors, store].compactMap({ $0 }) + (planIsPath ? [plan] : []) where !Output.fileExists(path) {
+        let storeFile = store.flatMap { Store.isURL($0) ? nil : $0 }
+        for path in [entities, inspectors, storeFile].compactMap({ $0 }) + (planIsPath ? [plan] : []) where !Output.fileExists(path) {
             throw ValidationError(common.lang == .zh ? "无法读取 \(path)" : "cannot read \(path)")
         }
     }
@@ -158,15 +163,16 @@ struct DrawRunArguments: DrawArguments {
         }
         Output.diagnostics(outcome.warnings, lang)
         let folder = out ?? "draw-\(plan.id)"
+        let report = PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang)
         do {
-            try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang)
+            try PlanDrawOutput.write(outcome, rulebook: workspace.rulebook, to: folder, language: lang, forms: !noForms, report: report)
         } catch {
             Output.fail(Place(path: folder, line: 1, column: 1), LocalizedText(zh: "无法写入该目录", en: "cannot write to this folder"), lang, code: 2)
         }
-        print(PlanDrawReport.text(outcome, rulebook: workspace.rulebook, language: lang), terminator: "")
+        print(report, terminator: "")
         print(lang == .zh
-              ? "\n已写入 \(folder)/certificate.json、\(folder)/report.txt、\(folder)/index.html 及 \(outcome.tasks.count) 个任务（\(folder)/tasks/）"
-              : "\nWrote \(folder)/certificate.json, \(folder)/report.txt, \(folder)/index.html and \(outcome.tasks.count) tasks (\(folder)/tasks/)")
+              ? "\n已写入 \(folder)/certificate.json、\(folder)/report.txt、\(folder)/index.html" + (noForms ? "（\(outcome.tasks.count) 个任务，未写表单）" : " 及 \(outcome.tasks.count) 个任务（\(folder)/tasks/）")
+              : "\nWrote \(folder)/certificate.json, \(folder)/report.txt, \(folder)/index.html" + (noForms ? " (\(outcome.tasks.count) tasks, no forms)" : " and \(outcome.tasks.count) tasks (\(folder)/tasks/)"))
     }
 }
 
@@ -176,7 +182,7 @@ extension DrawRunArguments {
         let lang = common.lang
         let s: Store
         do { s = try Store.open(location, mode: .open) } catch {
-            Output.fail(Place(path: location, line: 1, column: 1), error.message, lang, code: 1)
+            Output.fail(.store(location), error.message, lang, code: 1)
         }
         let office: CountyOffice
         do { office = try CountyOffice(workspace: workspace, store: s, jurisdiction: plan.jurisdiction) } catch {

@@ -119,18 +119,18 @@ struct AuditCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "verify", abstract: "Recompute the audit chains and check every row against them (read-only); exit 1 on any problem.")
         @OptionGroup var options: CommonOptions
-        @Option(help: "The store: a SQLite file.") var store: String
+        @Option(help: "The store: a SQLite file or a postgresql:// URL.") var store: String
         @Option(parsing: .upToNextOption, help: "Published disclosure.json files whose audit heads must be in the chains.") var published: [String] = []
 
         func run() throws {
             let l = options.lang
             let s: Store
             do { s = try Store.open(store, mode: .readOnly) } catch {
-                Output.fail(Place(path: store, line: 1, column: 1), error.message, l, code: 1)
+                Output.fail(.store(store), error.message, l, code: 1)
             }
             let report: AuditReport
             do { report = try s.verifyAudit() } catch {
-                Output.fail(Place(path: store, line: 1, column: 1), error.message, l, code: 1)
+                Output.fail(.store(store), error.message, l, code: 1)
             }
             var problems = report.problems.map { $0.text(l) }
             for path in published {

@@ -10,7 +10,7 @@ import WorkingDays
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the store to browsers and API clients (accounts: spotcheck user add).")
     @OptionGroup var options: CommonOptions
-    @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite).") var store: String
+    @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite) or a postgresql:// URL.") var store: String
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port, printed).") var port = 8080
     @Option(help: "The day the service acts on (default: today in China), for training and demonstration stores.") var on: String?
@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServiceConfiguration(root: options.root, store: store, host: host, port: port, fixedDay: day)
         let state: ServiceState
         do { state = try ServiceState(configuration: configuration) } catch {
-            Output.diagnostics(error.diagnostics, options.lang)
+            Output.diagnostics(error.diagnostics.map { $0.redactingStore(store) }, options.lang)
             throw ExitCode(1)
         }
         let zh = options.lang == .zh
@@ -39,7 +39,7 @@ struct UserCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account (or a new version of one); the password is read from the first line of stdin.")
         @OptionGroup var options: CommonOptions
-        @Option(help: "The store: a SQLite file.") var store: String
+        @Option(help: "The store: a SQLite file or a postgresql:// URL.") var store: String
         @Argument(help: "The account id (an inspector's: their inspector directory id).") var id: String
         @Option(help: "inspector, department_admin, lead_office or system_admin.") var role: AccountRole
         @Option(help: "The jurisdiction (all roles but system_admin).") var jurisdiction: String?
@@ -54,7 +54,7 @@ struct UserCommand: ParsableCommand {
             let ws = try options.workspace()
             let s: Store
             do { s = try Store.open(store, mode: .open) } catch {
-                Output.fail(Place(path: store, line: 1, column: 1), error.message, options.lang, code: 1)
+                Output.fail(.store(store), error.message, options.lang, code: 1)
             }
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                 throw ValidationError(options.lang == .zh ? "请从标准输入提供密码（第一行）" : "give the password on the first line of stdin")
@@ -72,15 +72,15 @@ struct UserCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts (never their passwords).")
         @OptionGroup var options: CommonOptions
-        @Option(help: "The store: a SQLite file.") var store: String
+        @Option(help: "The store: a SQLite file or a postgresql:// URL.") var store: String
 
         func run() throws {
             let s: Store
             do { s = try Store.open(store, mode: .readOnly) } catch {
-                Output.fail(Place(path: store, line: 1, column: 1), error.message, options.lang, code: 1)
+                Output.fail(.store(store), error.message, options.lang, code: 1)
             }
             let accounts: [AccountRecord]
-            do { accounts = try s.accounts() } catch { Output.fail(Place(path: store, line: 1, column: 1), error.message, options.lang, code: 1) }
+            do { accounts = try s.accounts() } catch { Output.fail(.store(store), error.message, options.lang, code: 1) }
             for a in accounts {
                 print([a.accountID, a.role.rawValue, a.jurisdiction, a.department ?? "", a.active ? "active" : "inactive", "v\(a.version)"].joined(separator: "\t"))
             }

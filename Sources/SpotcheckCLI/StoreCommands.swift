@@ -10,16 +10,21 @@ import Store
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty store (refuses a database that is not a Spotcheck store).")
     @OptionGroup var options: CommonOptions
-    @Option(help: "The store to create: a SQLite file path.") var store: String
+    @Option(help: "The store to create: a SQLite file or a postgresql:// URL (of an existing, empty database).") var store: String
 
     func run() throws {
-        let existed = FileManager.default.fileExists(atPath: store)
-        do { _ = try Store.open(store, mode: .create) } catch {
-            Output.fail(Place(path: store, line: 1, column: 1), error.message, options.lang, code: 1)
+        // Already a store: it opens as one (a file, or a database with the
+        // schema). Any other outcome is for `.create` below to report.
+        let existed: Bool
+        do { _ = try Store.open(store, mode: .open); existed = true } catch { existed = false }
+        let opened: Store
+        do { opened = try Store.open(store, mode: .create) } catch {
+            Output.fail(.store(store), error.message, options.lang, code: 1)
         }
         let zh = options.lang == .zh
-        print(existed ? (zh ? "已是 Spotcheck 数据库：\(store)" : "already a Spotcheck store: \(store)")
-                      : (zh ? "已创建数据库：\(store)" : "created the store: \(store)"))
+        let shown = opened.location
+        print(existed ? (zh ? "已是 Spotcheck 数据库：\(shown)" : "already a Spotcheck store: \(shown)")
+                      : (zh ? "已创建数据库：\(shown)" : "created the store: \(shown)"))
     }
 }
 

@@ -8,7 +8,7 @@ import WorkingDays
 
 /// Options of the commands that work on a store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite).")
+    @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite) or a postgresql:// URL.")
     var store: String
 
     @Option(help: "The jurisdiction (Rules/jurisdictions/); may be left out when only one is declared or the plan, task or store says which.")
@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
 
     func open(_ common: CommonOptions, mode: Store.Mode = .open) throws -> Store {
         do { return try Store.open(store, mode: mode) } catch {
-            Output.fail(Place(path: store, line: 1, column: 1), error.message, common.lang, code: 1)
+            Output.fail(.store(store), error.message, common.lang, code: 1)
         }
     }
 
@@ -55,6 +55,24 @@ struct StoreOptions: ParsableArguments {
             Output.diagnostics(error.diagnostics, common.lang)
             throw ExitCode(2)
         }
+    }
+}
+
+extension Place {
+    /// Where a store given on the command line is, for a diagnostic: never
+    /// the password of a PostgreSQL URL (`Store.displayName(of:)`).
+    static func store(_ location: String) -> Place {
+        Place(path: Store.displayName(of: location), line: 1, column: 1)
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic, its path shown as a store location when it is
+    /// one (a library may place a store's refusal at the location as given).
+    func redactingStore(_ location: String) -> Diagnostic {
+        var d = self
+        if d.path == location { d.path = Store.displayName(of: location) }
+        return d
     }
 }
 

@@ -21,7 +21,7 @@ struct WorkloadCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "submissions",
                                                         abstract: "Write findings (JSON) for every team of a drawn plan and add an account for one inspector of each.")
         @OptionGroup var options: CommonOptions
-        @Option(help: "The store.") var store: String
+        @Option(help: "The store: a SQLite file or a postgresql:// URL.") var store: String
         @Option(help: "The drawn plan.") var plan: String
         @Option(help: "The inspection day of the findings (inside the plan window).") var on: String
         @Option(help: "The folder to write requests.tsv and the bodies to.") var out: String
@@ -30,7 +30,7 @@ struct WorkloadCommand: ParsableCommand {
         func run() throws {
             let ws = try options.workspace()
             let s: Store
-            do { s = try Store.open(store, mode: .open) } catch { Output.fail(Place(path: store, line: 1, column: 1), error.message, options.lang, code: 1) }
+            do { s = try Store.open(store, mode: .open) } catch { Output.fail(.store(store), error.message, options.lang, code: 1) }
             guard let p = ws.rulebook.plan(plan) else { throw ValidationError("no plan \(plan)") }
             let office = try lifecycle(options.lang) { () throws(LifecycleError) in try CountyOffice(workspace: ws, store: s, jurisdiction: p.jurisdiction) }
             let day = try parseDay(on, options.lang)
@@ -72,7 +72,7 @@ struct WorkloadCommand: ParsableCommand {
     /// with one task per record, recorded through the store's own calls.
     struct Disclosures: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "disclosures", abstract: "Record synthetic published records for the search benchmark.")
-        @Option(help: "The store.") var store: String
+        @Option(help: "The store: a SQLite file or a postgresql:// URL.") var store: String
         @Option(help: "How many records.") var count = 1_000_000
         @Option(help: "The jurisdiction id the records belong to.") var jurisdiction = "kuancheng"
         @Option(help: "Records per transaction.") var batch = 20_000

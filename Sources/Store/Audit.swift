@@ -147,8 +147,16 @@ enum RowDigest {
         return c.sha256
     }
 
+    /// The same text as `of` over `key TAB json` lines, hashed row by row
+    /// (`DirectoryRowsDigest`, which an import streams).
     static func directory(_ rows: [DirectoryRowRecord]) -> String {
-        of(rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { $0.key + "\t" + $0.json })
+        let sorted = rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return DirectoryRowsDigest.ofOrdered(count: sorted.count) { line in
+            for row in sorted {
+                var key = row.key, json = row.json
+                key.withUTF8 { k in json.withUTF8 { j in line(UnsafeRawBufferPointer(k), UnsafeRawBufferPointer(j)) } }
+            }
+        }
     }
 
     static func tasks(_ tasks: [TaskRecord]) -> String {

@@ -172,8 +172,15 @@ enum AuditCheck {
         // Digests of the rows an audited record owns.
         for i in imports {
             guard let id = i.id else { continue }
-            let stored = try tx.fetchAll(DirectoryRowRecord.self, "SELECT * FROM directory_rows WHERE import_id = ?", [.int(id)])
-            if RowDigest.directory(stored) != i.rowsSHA256 || stored.count != i.rowCount {
+            // Read one row at a time, in key order: a version may hold millions.
+            var count = 0
+            let digest = try DirectoryRowsDigest.ofOrdered(count: i.rowCount) { line in
+                try tx.forEachPair("SELECT key, json FROM directory_rows WHERE import_id = ? ORDER BY key", [.int(id)]) { key, json in
+                    count += 1
+                    line(key, json)
+                }
+            }
+            if digest != i.rowsSHA256 || count != i.rowCount {
                 problems.append(AuditProblem(jurisdiction: j, seq: nil, kind: .digestMismatch, detail: LocalizedText(
                     zh: "名录库 \(i.directory.rawValue) 第 \(i.version) 版的数据行被改动、增加或删除", en: "rows of \(i.directory.rawValue) version \(i.version) were edited, added or deleted")))
             }

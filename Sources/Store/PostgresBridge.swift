@@ -67,13 +67,18 @@ struct PostgresBridge: Sendable {
 
     /// Runs `work` as a task on this event loop and blocks the calling thread until it is done.
     func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        try start(work).wait()
+    }
+
+    /// Starts `work` as a task on this event loop; the caller goes on and
+    /// later waits for it (`Pending.wait`), e.g. to feed it data meanwhile.
+    func start<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Pending<T> {
         precondition(!eventLoop.inEventLoop,
                      "the store's synchronous API was called on one of its own event loops: it would wait for itself")
-        let semaphore = DispatchSemaphore(value: 0)
-        let outcome = Outcome<T>()
+        let pending = Pending<T>()
         let body: @Sendable () async -> Void = {
-            do { outcome.result = .success(try await work()) } catch { outcome.result = .failure(error) }
-            semaphore.signal()
+            do { pending.outcome.result = .success(try await work()) } catch { pending.outcome.result = .failure(error) }
+            pending.done.signal()
         }
         if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, *), let executor = executor as? EventLoopTaskExecutor {
             Task(executorPreference: executor, operation: body)
@@ -81,7 +86,18 @@ struct PostgresBridge: Sendable {
             // The global pool runs it (older Apple systems only).
             Task(operation: body)
         }
-        semaphore.wait()
-        return try outcome.result!.get()
+        return pending
+    }
+
+    /// Work started on an event loop, to be waited for once.
+    final class Pending<T: Sendable>: Sendable {
+        fileprivate let outcome = Outcome<T>()
+        fileprivate let done = DispatchSemaphore(value: 0)
+
+        /// Blocks until the work is done; its value or its error.
+        func wait() throws -> T {
+            done.wait()
+            return try outcome.result!.get()
+        }
     }
 }

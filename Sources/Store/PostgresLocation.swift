@@ -8,7 +8,9 @@ import PostgresNIO
 ///   socket `/socket/dir/.s.PGSQL.P`, as libpq names it).
 ///
 /// `postgres://` is accepted too, and a password (`user:password@`),
-/// which is never part of `displayName` nor of any message.
+/// which is never part of `displayName` nor of any message: they show
+/// `user:***@`, so that whoever reads a message still sees that the URL
+/// carried one.
 struct PostgresLocation: Sendable, Hashable {
     enum Endpoint: Sendable, Hashable {
         case tcp(host: String, port: Int)
@@ -27,14 +29,37 @@ struct PostgresLocation: Sendable, Hashable {
         location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
     }
 
-    /// The URL without its password: for messages.
+    /// The URL with its password, if any, as `***`: for messages.
     var displayName: String { url(withPassword: false) }
 
+    /// What stands for a password in messages.
+    static let hidden = "***"
+
+    /// A URL that does not parse, with whatever could be a password
+    /// replaced by `***`: the text between the user's `:` and the `@`, and
+    /// the values of `password=` parameters.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        var rest = String(url[scheme.upperBound...])
+        // A URL that did not parse may hold a password with an unescaped
+        // `/`, `?` or `@`: everything from the first `:` to the last `@` is
+        // hidden, even if that hides more than the password.
+        if let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+            rest.replaceSubrange(rest.index(after: colon)..<at, with: hidden)
+        }
+        if let q = rest.firstIndex(of: "?") {
+            let parameters = rest[rest.index(after: q)...].split(separator: "&", omittingEmptySubsequences: false)
+                .map { $0.lowercased().hasPrefix("password=") ? "password=" + hidden : String($0) }
+            rest = String(rest[...q]) + parameters.joined(separator: "&")
+        }
+        return String(url[..<scheme.upperBound]) + rest
+    }
+
     /// The URL, with the password when `withPassword` (to hand to another
-    /// process, never to print).
+    /// process, never to print), else with `***` in its place.
     func url(withPassword: Bool) -> String {
         var credentials = Self.escape(user)
-        if withPassword, let password { credentials += ":" + Self.escape(password) }
+        if let password { credentials += ":" + (withPassword ? Self.escape(password) : Self.hidden) }
         switch endpoint {
         case .tcp(let host, let port):
             let h = host.contains(":") ? "[\(host)]" : host

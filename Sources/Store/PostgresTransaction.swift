@@ -32,6 +32,14 @@ final class PostgresTransaction: StoreTransaction {
         }
     }
 
+    /// Any error of a statement run outside `run` (a stream, a COPY), as a
+    /// `PostgresError`, remembered when the server sent it.
+    func noteFailure(_ error: any Error) -> PostgresError {
+        let e = PostgresError(error)
+        if e.fromServer, failure == nil { failure = e }
+        return e
+    }
+
     func query(_ sql: String, _ arguments: [StoreValue]) throws -> [PostgresRow] {
         try run(try PostgresSQL.numbered(sql, arguments: arguments.count), arguments.map(PostgresValue.init))
     }
@@ -97,10 +105,12 @@ final class PostgresTransaction: StoreTransaction {
                     chunk.reserveCapacity(PostgresCopy.chunkSize + 4096)
                     for record in records {
                         let encoded = try PostgresRecordEncoder.columns(of: record)
+                        // Every record of a type encodes its columns in one order: look each up by position first.
                         var line = ""
                         for (n, name) in columns.enumerated() {
                             if n > 0 { line += "\t" }
-                            line += PostgresCopy.field(encoded.first { $0.name == name }?.value ?? .null)
+                            let column = encoded.indices.contains(n) && encoded[n].name == name ? encoded[n] : encoded.first { $0.name == name }
+                            line += PostgresCopy.field(column?.value ?? .null)
                         }
                         line += "\n"
                         chunk.writeString(line)

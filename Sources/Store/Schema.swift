@@ -27,10 +27,19 @@ enum Schema {
         migrator.registerMigration(v5Identifier) { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration(directoryStreaming) { _ in
+            // Nothing to change here: SQLite checks the foreign key of the
+            // rows streamed before their import's record when the import
+            // commits (`defer_foreign_keys`), in process, at little cost.
+            // PostgreSQL drops it (`PostgresSchema.v6`).
+        }
         return migrator
     }
 
     static var migrationIdentifiers: [String] { migrator.migrations }
+
+    /// Directory imports stream their rows (v6).
+    static let directoryStreaming = "v6-directory-streaming"
 
     /// Tables whose rows may never change or go: triggers refuse UPDATE and DELETE.
     static let appendOnly = ["directory_imports", "directory_rows", "plan_versions", "draws", "tasks", "confirmations",

@@ -16,6 +16,19 @@ public final class Store: Sendable {
     /// Where the store is, for messages.
     public var location: String { backend.displayName }
 
+    /// Whether `location` names a PostgreSQL server (a `postgresql://` URL) rather than a SQLite file.
+    public static func isURL(_ location: String) -> Bool { PostgresLocation.isURL(location) }
+
+    /// Where a store given as `location` is, for messages, before (or
+    /// without) opening it: a file path as it is; a PostgreSQL URL without
+    /// its password (`user:password@` becomes `user@`, and a `password=`
+    /// parameter is left out), even when the URL does not parse.
+    public static func displayName(of location: String) -> String {
+        guard PostgresLocation.isURL(location) else { return location }
+        if let parsed = try? PostgresLocation.parse(location) { return parsed.displayName }
+        return PostgresLocation.redacted(location)
+    }
+
     /// How a store is opened.
     public enum Mode: Sendable {
         /// Create the schema if the database is new; refuse a database that is not a Spotcheck store.

@@ -20,6 +20,19 @@ protocol StoreTransaction {
     /// Inserts many records of one table (a directory's rows): one by one
     /// by default; PostgreSQL streams them with COPY.
     func insertAll<R: StoredRecord>(_ records: [R]) throws
+    /// Runs a query of two text columns and hands each row's two values to
+    /// `body` as bytes (UTF-8; NULL as empty), valid only during the call,
+    /// one row at a time: a directory of millions of rows is never a list.
+    func forEachPair(_ sql: String, _ arguments: [StoreValue],
+                     _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws
+    /// The id the next row of an identity table gets, taken now so that
+    /// rows referring to it can be written before it (a streamed import).
+    func reserveID(_ table: String) throws -> Int64
+    /// Writes the rows of one directory import as they come.
+    func directoryRowWriter(importID: Int64) throws -> any DirectoryRowWriter
+    /// After a bulk load into `table`: lets the database plan queries over
+    /// what it now holds (PostgreSQL's statistics; nothing on SQLite).
+    func bulkLoaded(_ table: String) throws
 }
 
 extension StoreTransaction {

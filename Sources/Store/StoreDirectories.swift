@@ -1,9 +1,9 @@
 import Messages
 
 extension Store {
-    /// Imports a directory version: the rows become the jurisdiction's
-    /// current directory, the earlier versions stay. All or nothing: a
-    /// duplicate or empty key refuses the whole import.
+    /// Imports a directory version from a list of rows: the rows become the
+    /// jurisdiction's current directory, the earlier versions stay. All or
+    /// nothing: a duplicate or empty key refuses the whole import.
     @discardableResult
     public func importDirectory(_ directory: DirectoryKind, jurisdiction: String, rows: [DirectoryRowRecord],
                                 sourceSHA256: String, by actor: String) throws(StoreError) -> DirectoryImportRecord {
@@ -17,22 +17,17 @@ extension Store {
                 throw StoreError(.conflict, zh: "名录库中主键“\(row.key)”重复，本次导入未生效", en: "key '\(row.key)' repeats in the directory: the import was not applied")
             }
         }
-        let digest = RowDigest.directory(rows)
-        return try backend.write { tx in
-            let version = (try tx.int("SELECT MAX(version) FROM directory_imports WHERE jurisdiction = ? AND directory = ?",
-                                      [.text(jurisdiction), .text(directory.rawValue)]) ?? 0) + 1
-            let record = DirectoryImportRecord(id: nil, jurisdiction: jurisdiction, directory: directory, version: version,
-                                               sourceSHA256: sourceSHA256, rowsSHA256: digest, rowCount: rows.count,
-                                               importedAt: self.clock(), importedBy: actor)
-            let stored = try self.insertAudited(tx, record, by: actor)
-            guard let importID = stored.id else { throw StoreError.database("no import id") }
-            // Streamed on PostgreSQL (COPY), row by row on SQLite.
-            try tx.insertAll(rows.map { DirectoryRowRecord(importID: importID, key: $0.key, json: $0.json) })
-            return stored
+        let sorted = rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let stored = try importDirectory(directory, jurisdiction: jurisdiction, expectedRows: rows.count, by: actor) { sink in
+            sink.sourceSHA256 = sourceSHA256
+            for row in sorted { try sink.append(key: row.key, json: row.json) }
         }
+        guard let stored else { throw StoreError.database("the import was abandoned") }
+        return stored
     }
 
     /// The current version's rows, sorted by key; empty when never imported.
+    /// (A large directory is read with `forEachDirectoryRow` instead.)
     public func directoryRows(_ directory: DirectoryKind, jurisdiction: String) throws(StoreError) -> [DirectoryRowRecord] {
         try backend.read { tx in
             guard let id = try Self.currentImportID(tx, directory, jurisdiction) else { return [] }
@@ -47,6 +42,15 @@ extension Store {
             return try tx.fetchOne(DirectoryRowRecord.self, "SELECT * FROM directory_rows WHERE import_id = ? AND key = ?",
                                    [.int(id), .text(key)])
         }
+    }
+
+    /// The rows of the current version with these keys (those that exist), sorted by key.
+    public func directoryRows(_ directory: DirectoryKind, jurisdiction: String, keys: [String]) throws(StoreError) -> [DirectoryRowRecord] {
+        var rows: [DirectoryRowRecord] = []
+        try forEachDirectoryRow(directory, jurisdiction: jurisdiction, keys: keys) { key, json in
+            rows.append(DirectoryRowRecord(key: String(decoding: key, as: UTF8.self), json: String(decoding: json, as: UTF8.self)))
+        }
+        return rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     /// Every import of the directory, oldest first.

@@ -23,16 +23,21 @@ extension Store {
                              [.text(draw.jurisdiction), .text(draw.planID), .int(Int64(draw.planVersion))]) == 1 else {
                 throw StoreError.unknown(Noun.plan, "\(draw.planID)@\(draw.planVersion)")
             }
-            for t in tasks where try tx.int("SELECT COUNT(*) FROM tasks WHERE id = ?", [.text(t.id)]) != 0 {
-                throw StoreError.conflict(Noun.task, t.id)
-            }
+            // One query for the plan's earlier tasks rather than one per task:
+            // a province-wide draw has hundreds of thousands.
+            let taken = Set(try tx.strings("SELECT id FROM tasks WHERE plan_id = ?", [.text(draw.planID)]))
+            if let t = tasks.first(where: { taken.contains($0.id) }) { throw StoreError.conflict(Noun.task, t.id) }
             var record = draw
             record.tasksSHA256 = RowDigest.tasks(tasks)
             record.taskCount = tasks.count
             record.recordedAt = self.clock()
             record.recordedBy = actor
             let stored = try self.insertAudited(tx, record, by: actor)
-            for t in tasks { try tx.insert(t) }
+            // Streamed on PostgreSQL (COPY); a task id another plan used is refused by the key.
+            do { try tx.insertAll(tasks) } catch {
+                let refused = DirectoryRowSink.refusal(error)
+                throw refused.kind == .conflict ? StoreError.conflict(Noun.task, refused.message.en) : refused
+            }
             return stored
         }
     }

@@ -33,6 +33,15 @@ struct IDOrderTests {
         #expect(IDOrder.sorted(ids).map { Array($0.utf8) } == reference.map { Array($0.utf8) })
     }
 
+    @Test("a few ids (sorted by comparison) and many (radix sorted) come out in the same byte order",
+          arguments: [1, IDOrder.smallSort, IDOrder.smallSort + 1, 3 * IDOrder.smallSort])
+    func smallAndLargeAgree(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let alphabet: [String] = ["0", "9", "A", "z", "é", "e\u{301}", "中", "\u{0}"]
+        let ids = (0..<count).map { _ in (0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        #expect(IDOrder.sorted(ids).map { Array($0.utf8) } == byteSorted(ids).map { Array($0.utf8) })
+    }
+
     @Test("the permutation is stable and finds a duplicate hidden in unsorted input")
     func duplicatesWhenUnsorted() throws {
         let ids = ["X-3", "X-1", "X-2", "X-1", "X-0"]

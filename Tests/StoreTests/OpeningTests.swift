@@ -136,7 +136,7 @@ struct OpeningTests {
             Issue.record("opened a PostgreSQL URL where no server listens")
         } catch {
             #expect(error.kind == .cannotOpen, "\(error)")
-            #expect(error.message.en.contains("postgresql://spotcheck@127.0.0.1:1/county"), "\(error)")
+            #expect(error.message.en.contains("postgresql://spotcheck:***@127.0.0.1:1/county"), "\(error)")
             #expect(!error.message.en.contains("s3cret") && !error.message.zh.contains("s3cret"), "\(error)")
         }
     }

@@ -32,7 +32,7 @@ struct PostgresTextTests {
         #expect(l.user == "spot@check")
         #expect(l.password == "pa:ss")
         #expect(l.database == "county_1")
-        #expect(l.displayName == "postgresql://spot%40check@db.example.org:6543/county_1")
+        #expect(l.displayName == "postgresql://spot%40check:***@db.example.org:6543/county_1")
         #expect(l.configuration.host == "db.example.org" && l.configuration.port == 6543)
         #expect(try PostgresLocation.parse(l.url(withPassword: true)) == l)
         let defaults = try PostgresLocation.parse("postgres://spotcheck@localhost/county")
@@ -63,6 +63,24 @@ struct PostgresTextTests {
             #expect(error.kind == .cannotOpen)
             #expect(!error.message.en.contains("s3cret") && !error.message.zh.contains("s3cret"), "\(error)")
         }
+    }
+
+    @Test("a password is shown as *** wherever a store location is named, parsed or not",
+          arguments: [
+              ("postgresql://spot:s3cret@db.example.org/county", "postgresql://spot:***@db.example.org:5432/county"),
+              ("postgresql://spot@/county?host=/tmp/pg&port=5433&password=s3cret", "postgresql://spot:***@/county?host=/tmp/pg&port=5433"),
+              ("postgres://spot:s3c%40ret@[::1]:6000/county", "postgresql://spot:***@[::1]:6000/county"),
+              // Unparseable: the password may hold `/`, `?` or `@` unescaped.
+              ("postgresql://spot:s3cret@host:port/db", "postgresql://spot:***@host:port/db"),
+              ("postgresql://spot:s3c/ret@host/db", "postgresql://spot:***@host/db"),
+              ("postgresql://spot:s3c?ret@host/db", "postgresql://spot:***@host/db"),
+              ("postgresql://spot:s3c@ret@host:x/db", "postgresql://spot:***@host:x/db"),
+              ("postgresql://spot@host:x/db?PASSWORD=s3cret&a=b", "postgresql://spot@host:x/db?password=***&a=b"),
+              ("county.sqlite", "county.sqlite"),
+          ])
+    func passwordHidden(_ url: String, _ shown: String) {
+        #expect(Store.displayName(of: url) == shown)
+        #expect(!Store.displayName(of: url).contains("s3c"))
     }
 
     @Test("? becomes $1 … $n, except in literals, quoted names, comments and dollar-quoted bodies")
@@ -187,6 +205,27 @@ struct PostgresTests {
         let admin = try TestServer.backend()
         let url = admin.location.with(database: "spotcheck_no_such_database").url(withPassword: true)
         for mode in [Store.Mode.readOnly, .open, .create] { Self.expectNotOpened(url, mode, [.cannotOpen]) }
+    }
+
+    @Test("a store opened with a password in its URL names itself with *** in its place; refusals do too",
+          arguments: StoreFixture.postgresCases)
+    func passwordInURL(_ fixture: StoreFixture) throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        // The test server trusts its clients: the password is carried, never asked for.
+        var location = try PostgresLocation.parse(db.url)
+        location.password = "s3cret-pw"
+        let url = location.url(withPassword: true)
+        let store = try Store.open(url, mode: .create, clock: fixedClock)
+        #expect(store.location.contains(":***@") && !store.location.contains("s3cret"), "\(store.location)")
+        let missing = location.with(database: "spotcheck_no_such_database").url(withPassword: true)
+        do {
+            _ = try Store.open(missing, mode: .open, clock: fixedClock)
+            Issue.record("opened a database that does not exist")
+        } catch {
+            #expect(error.message.en.contains(":***@"), "\(error)")
+            #expect(!error.message.en.contains("s3cret") && !error.message.zh.contains("s3cret"), "\(error)")
+        }
     }
 
     @Test("read-only: every session is read-only, a write is refused and nothing changes", arguments: StoreFixture.postgresCases)

@@ -36,9 +36,28 @@ def main():
             f.write(f"{code(n)},样本食品店{n},food_business,食品销售,昌黎镇,昌黎镇民生街{n % 300}号,,,存续,{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)},,,,,{halal},{grade}\n")
     with open(os.path.join(out, "inspectors.csv"), "w", encoding="utf-8") as f:
         f.write("id,name,department,cert_no,active,avoid,specialties,phone\n")
-        for dept, letter in [("ethnic_religious", "R"), ("market_supervision", "M"), ("education", "E"), ("health", "H"), ("fire", "F")]:
+        for dept, letter in departments():
             for n in range(1, 41):
                 f.write(f"{letter}-{n:03d},检查员{letter}{n},{dept},1303220{n:04d},true,,,\n")
+
+
+def departments():
+    """The departments of Rules/departments.yaml (their `- id:` lines), each
+    with a distinct letter for its inspectors' ids."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    ids = []
+    with open(os.path.join(root, "Rules", "departments.yaml"), encoding="utf-8") as f:
+        for line in f:
+            stripped = line.strip()
+            if stripped.startswith("- id:"):
+                ids.append(stripped[len("- id:"):].strip())
+    letters = []
+    for dept in ids:
+        # The first letter of a word of the id that no earlier department has taken.
+        candidates = [word[0].upper() for word in dept.split("_") if word] + [c.upper() for c in dept if c.isalpha()]
+        letter = next((c for c in candidates if c not in letters), "X")
+        letters.append(letter)
+    return list(zip(ids, letters))
 
 
 if __name__ == "__main__":
