@@ -12,8 +12,13 @@ enum JSONBody {
         return bytes(status, data)
     }
 
+    /// A JSON value written as bytes in one buffer (`JSONWriter`, as
+    /// `check` writes), not built up as nested strings.
     static func response(_ status: HTTPResponse.Status, json: JSONValue) -> Response {
-        bytes(status, Data(json.serialized(pretty: false).utf8))
+        var writer = JSONWriter(pretty: false, capacity: 4096)
+        writer.value(json)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: writer.take())))
     }
 
     static func bytes(_ status: HTTPResponse.Status, _ data: Data) -> Response {

@@ -96,16 +96,24 @@ struct SQLiteTransaction: StoreTransaction {
         })
     }
 
+    // Statements are prepared once per connection and kept in GRDB's
+    // statement cache: the same few queries run for every submission, and
+    // preparing one (parse, authorize every column) costs more than running it.
+
     func execute(_ sql: String, _ arguments: [StoreValue]) throws {
-        try db.execute(sql: sql, arguments: Self.arguments(arguments))
+        if sql.contains(";") {
+            try db.execute(sql: sql, arguments: Self.arguments(arguments))   // several statements: not cacheable
+        } else {
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        }
     }
 
     func fetchAll<R: StoredRecord>(_ type: R.Type, _ sql: String, _ arguments: [StoreValue]) throws -> [R] {
-        try R.fetchAll(db, sql: sql, arguments: Self.arguments(arguments))
+        try R.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
     }
 
     func fetchRows(_ sql: String, _ arguments: [StoreValue]) throws -> [[StoreValue]] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
             row.databaseValues.map { v in
                 switch v.storage {
                 case .null: return .null

@@ -19,6 +19,10 @@ public struct DisclosureQuery: Sendable, Hashable {
     /// 1-based.
     public var page: Int
     public var perPage: Int
+    /// Up to this many records matching a code prefix are read through the
+    /// code index and sorted; more are found walking the newest records
+    /// (every code of a county shares its first nine characters).
+    var selectiveCodeMatches = 2_000
 
     public init(text: String? = nil, jurisdiction: String? = nil, plan: String? = nil, result: String? = nil, department: String? = nil,
                 from: String? = nil, to: String? = nil, page: Int = 1, perPage: Int = 20) {
@@ -170,8 +174,22 @@ extension Store {
         if !text.isEmpty {
             if Self.looksLikeCode(text) {
                 let code = text.uppercased()
-                conditions.append("s.credit_code >= ? AND s.credit_code < ?")
-                arguments += [.text(code), .text(code + "\u{10FFFF}")]
+                // A selective prefix goes through the code index; a common one
+                // (every code of a county shares its first nine characters)
+                // walks the newest records and stops at the page's end, instead
+                // of sorting every match.
+                let matches = try backend.read { tx in
+                    try tx.int("""
+                        SELECT COUNT(*) FROM (SELECT 1 FROM disclosure_search WHERE credit_code >= ? AND credit_code < ? LIMIT \(query.selectiveCodeMatches)) m
+                        """, [.text(code), .text(code + "\u{10FFFF}")]) ?? 0
+                }
+                if matches < query.selectiveCodeMatches {
+                    conditions.append("s.credit_code >= ? AND s.credit_code < ?")
+                    arguments += [.text(code), .text(code + "\u{10FFFF}")]
+                } else {
+                    conditions.append("s.credit_code LIKE ? ESCAPE '\\'")
+                    arguments.append(.text(Self.escapedForLike(code) + "%"))
+                }
             } else {
                 guard text.count >= DisclosureQuery.shortestName else { return DisclosurePage(records: [], hasMore: false) }
                 let grams = DisclosureIndex.grams(text)

@@ -28,8 +28,8 @@ extension Store {
         guard task.planID == d.planID else {
             throw StoreError(.mismatch, zh: "公示的计划 \(d.planID) 与任务的计划 \(task.planID) 不一致", en: "plan \(d.planID) is not the task's plan \(task.planID)")
         }
-        if let latest = try tx.fetchOne(DisclosureRecord.self, "SELECT * FROM disclosures WHERE task_id = ? ORDER BY id DESC LIMIT 1",
-                                        [.text(d.taskID)]),
+        if let latest = try tx.fetchOne(DisclosureRecord.self, "SELECT * FROM disclosures WHERE jurisdiction = ? AND task_id = ? ORDER BY id DESC LIMIT 1",
+                                        [.text(d.jurisdiction), .text(d.taskID)]),
            latest.recordJSON == d.recordJSON, latest.resultCode == d.resultCode {
             return latest
         }
@@ -51,7 +51,7 @@ extension Store {
             try tx.fetchAll(DisclosureRecord.self, """
                 SELECT d.* FROM disclosures d
                 WHERE d.jurisdiction = ? AND (CAST(? AS TEXT) IS NULL OR d.plan_id = ?)
-                  AND d.id = (SELECT MAX(d2.id) FROM disclosures d2 WHERE d2.task_id = d.task_id)
+                  AND d.id = (SELECT MAX(d2.id) FROM disclosures d2 WHERE d2.jurisdiction = d.jurisdiction AND d2.task_id = d.task_id)
                 ORDER BY d.plan_id, d.task_id
                 """, [.text(jurisdiction), StoreValue(plan), StoreValue(plan)])
         }

@@ -180,7 +180,8 @@ extension Store {
                 SELECT e.* FROM evaluations e
                 WHERE e.jurisdiction = ? AND (CAST(? AS TEXT) IS NULL OR e.plan_id = ?)
                   AND e.version = (SELECT MAX(e2.version) FROM evaluations e2
-                                   WHERE e2.task_id = e.task_id AND e2.checklist = e.checklist)
+                                   WHERE e2.jurisdiction = e.jurisdiction AND e2.plan_id = e.plan_id
+                                     AND e2.task_id = e.task_id AND e2.checklist = e.checklist)
                 ORDER BY e.task_id, e.checklist
                 """, [.text(jurisdiction), StoreValue(plan), StoreValue(plan)])
         }

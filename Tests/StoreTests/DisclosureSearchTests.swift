@@ -63,6 +63,16 @@ struct DisclosureSearchTests {
         #expect(names(try t.store.searchDisclosures(DisclosureQuery(text: "91130827ma00000003"))) == ["峪耳崖小学食堂"])
         #expect(try t.store.searchDisclosures(DisclosureQuery(text: "91130827MA0000000")).records.count == 8)
         #expect(try t.store.searchDisclosures(DisclosureQuery(text: "91130827MA00000009")).records.isEmpty)
+        // A prefix most records share is found walking the newest records: the same answer, page by page.
+        var common = DisclosureQuery(text: "91130827MA0000000", perPage: 3)
+        common.selectiveCodeMatches = 2
+        let first = try t.store.searchDisclosures(common)
+        #expect(names(first) == [Self.names[7], Self.names[6], Self.names[5]] && first.hasMore)
+        common.page = 3
+        #expect(names(try t.store.searchDisclosures(common)) == [Self.names[1], Self.names[0]])
+        common.text = "91130827MA00000003"
+        common.page = 1
+        #expect(names(try t.store.searchDisclosures(common)) == ["峪耳崖小学食堂"])
     }
 
     @Test("filters by plan, result, department, jurisdiction and publication date", arguments: StoreFixture.all)
