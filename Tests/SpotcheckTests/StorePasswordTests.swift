@@ -64,3 +64,18 @@ struct StorePasswordTests {
         #expect(r.stderr.contains("spot:***@127.0.0.1:1/county"), "\(r)")
     }
 }
+
+/// Every `--store` says what it takes: a SQLite file or a PostgreSQL URL.
+@Suite("--store help")
+struct StoreHelpTests {
+    @Test("the help of every command with --store names both forms",
+          arguments: [["init"], ["import"], ["draw"], ["confirm"], ["submit"], ["referral"], ["status"], ["report"], ["disclose"],
+                      ["audit", "verify"], ["serve"], ["user", "add"], ["user", "list"], ["demo"], ["workload", "submissions"]])
+    func helpNamesBothForms(_ command: [String]) throws {
+        let r = try CLIRunner.run(command + ["--help"])
+        // The option's help (its last mention: the first is the usage line), however ArgumentParser wraps it.
+        let text = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let help = try #require(text.range(of: "--store <store>", options: .backwards).map { String(text[$0.upperBound...].prefix(220)) }, "\(r)")
+        #expect(help.contains("SQLite file") && help.contains("postgresql://"), "\(command): \(help)")
+    }
+}
