@@ -28,11 +28,10 @@ struct TaskAPI {
         for (key, value) in (entity ?? [:]).sorted(by: { $0.key < $1.key }) where key != "id" && key != "name" {
             entityFields.append((key, JSONValue(value)))
         }
-        let parts = task.record.id.split(separator: "/", maxSplits: 1)
         return .object([
             ("id", .string(task.record.id)),
             ("plan", .string(task.record.planID)),
-            ("task", .string(parts.count == 2 ? String(parts[1]) : task.record.id)),
+            ("task", .string(task.number)),
             ("jurisdiction", .string(task.record.jurisdiction)),
             ("entity", .object(entityFields)),
             ("teams", .object(task.teams.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) })),
@@ -47,6 +46,18 @@ struct VisibleTask: Sendable {
     var record: TaskRecord
     var teams: [String: [String]]
     var checklists: [String: [String]]
+
+    /// `T-nnnn`, the task's id within its plan.
+    var number: String {
+        let parts = record.id.split(separator: "/", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : record.id
+    }
+
+    /// The joint record form of this task for a department.
+    func formPath(_ department: String) -> String { "/tasks/\(record.planID)/\(number)/\(department)" }
+
+    /// Where the browser keeps a caller's draft of the form.
+    func draftKey(_ department: String, _ caller: Caller) -> String { "\(record.id)|\(department)|\(caller.id)" }
 }
 
 enum VisibleTasks {

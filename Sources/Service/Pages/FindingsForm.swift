@@ -80,7 +80,7 @@ struct FindingsForm: Sendable {
     func document(_ c: Checklist, task: VisibleTask, department: String, skipping skip: Set<String>) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("plan", .string(task.record.planID)),
-            ("task", .string(taskNumber(task))),
+            ("task", .string(task.number)),
             ("entity", .string(task.record.entityKey)),
             ("department", .string(department)),
             ("checklist", .string(c.id)),
@@ -109,10 +109,5 @@ struct FindingsForm: Sendable {
         let rectified = values("rectified_on_site").filter { id in own.contains { $0.id == id } }
         if !rectified.isEmpty { fields.append(("rectified_on_site", .array(rectified.map(JSONValue.string)))) }
         return .object(fields)
-    }
-
-    private func taskNumber(_ task: VisibleTask) -> String {
-        let parts = task.record.id.split(separator: "/", maxSplits: 1)
-        return parts.count == 2 ? String(parts[1]) : task.record.id
     }
 }

@@ -91,15 +91,13 @@ struct TaskFormModel {
         let t = UIText.table(l)
         let zh = l == .zh
         let book = office.rulebook
-        let parts = task.record.id.split(separator: "/", maxSplits: 1)
-        let number = parts.count == 2 ? String(parts[1]) : task.record.id
-        let path = "/tasks/\(task.record.planID)/\(number)/\(department)"
+        let path = task.formPath(department)
         let plan = book.plan(task.record.planID)
         let entity = (try? office.entity(task.record.entityKey)) ?? [:]
         shell = PageShell(title: t["recordForm"]!, path: path, language: l, caller: caller, scripts: ["/static/form.js"])
         action = path
         previewAction = path + "/preview"
-        draftKey = "\(task.record.id)|\(department)|\(caller.id)"
+        draftKey = task.draftKey(department, caller)
         taskID = task.record.id
         entityName = task.record.entityName
         entityID = task.record.entityKey

@@ -39,12 +39,11 @@ struct TaskPages {
         let l = context.language
         let office = try state.office(caller.account.jurisdiction)
         let rows = try VisibleTasks.of(caller, state: state).map { task -> ListModel.Row in
-            let number = task.record.id.split(separator: "/", maxSplits: 1).last.map(String.init) ?? task.record.id
             let mine = task.teams.filter { $0.value.contains(caller.id) }.keys.sorted()
             let plan = office.rulebook.plan(task.record.planID)
             return ListModel.Row(id: task.record.id, entityName: task.record.entityName, entityID: task.record.entityKey,
                                  planTitle: plan.map { l == .zh ? $0.title : ($0.titleEN ?? $0.title) } ?? task.record.planID,
-                                 links: mine.map { .init(id: "/tasks/\(task.record.planID)/\(number)/\($0)", label: office.name(of: $0, l), selected: false) })
+                                 links: mine.map { .init(id: task.formPath($0), label: office.name(of: $0, l), selected: false) })
         }
         return state.pages.page("tasks", ListModel(shell: PageShell(title: UIText.table(l)["myTasks"]!, path: "/tasks", language: l, caller: caller),
                                                    tasks: rows, hasTasks: !rows.isEmpty))
@@ -114,7 +113,7 @@ struct TaskPages {
             return state.pages.page("taskform", model, status: .unprocessableContent)
         }
         return state.pages.page("taskresult", TaskResultModel(outcomes, task: task, department: department, office: office,
-                                                             caller: caller, draftKey: "\(task.record.id)|\(department)|\(caller.id)", language: l))
+                                                             caller: caller, language: l))
     }
 
     /// An uploaded evidence file, for thumbnails: to the staff of its jurisdiction.

@@ -45,15 +45,14 @@ struct TaskResultModel {
     var evaluations: [EvaluationView]
 
     init(_ outcomes: [SubmissionOutcome], task: VisibleTask, department: String, office: CountyOffice, caller: Caller,
-         draftKey: String, language l: Language) {
+         language l: Language) {
         let t = UIText.table(l)
-        let number = task.record.id.split(separator: "/", maxSplits: 1).last.map(String.init) ?? task.record.id
-        formHref = "/tasks/\(task.record.planID)/\(number)/\(department)"
+        formHref = task.formPath(department)
         shell = PageShell(title: t["evaluation"]!, path: formHref, language: l, caller: caller, scripts: ["/static/form.js"])
         entityName = task.record.entityName
         taskID = task.record.id
         departmentName = office.name(of: department, l)
-        self.draftKey = draftKey
+        draftKey = task.draftKey(department, caller)
         evaluations = outcomes.map { outcome in
             let doc = EvaluationDocument(outcome.evaluation, rulebook: office.rulebook, language: l)
             let checklist = office.rulebook.checklist(doc.checklist)
