@@ -102,6 +102,36 @@ public struct EvaluationDocument: Codable, Sendable, Equatable {
     }
 }
 
+extension EvaluationDocument {
+    /// Reads a stored document. Members that SPEC.md §7 leaves out when
+    /// empty (`methods`) read as empty; every other member is required.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        plan = try c.decodeIfPresent(String.self, forKey: .plan)
+        task = try c.decodeIfPresent(String.self, forKey: .task)
+        jurisdiction = try c.decodeIfPresent(String.self, forKey: .jurisdiction)
+        entity = try c.decode(String.self, forKey: .entity)
+        entityName = try c.decode(String.self, forKey: .entityName)
+        checklist = try c.decode(String.self, forKey: .checklist)
+        checklistVersion = try c.decode(String.self, forKey: .checklistVersion)
+        checklistSHA256 = try c.decode(String.self, forKey: .checklistSHA256)
+        department = try c.decode(String.self, forKey: .department)
+        departmentName = try c.decode(String.self, forKey: .departmentName)
+        inspectedOn = try c.decode(String.self, forKey: .inspectedOn)
+        inspectors = try c.decode([String].self, forKey: .inspectors)
+        methods = try c.decodeIfPresent([InspectionMethod].self, forKey: .methods) ?? []
+        cooperation = try c.decode(Findings.Cooperation.self, forKey: .cooperation)
+        signature = try c.decode(Findings.Signature.self, forKey: .signature)
+        refusalNote = try c.decodeIfPresent(String.self, forKey: .refusalNote)
+        items = try c.decode([Item].self, forKey: .items)
+        violations = try c.decode([String].self, forKey: .violations)
+        keyItemViolations = try c.decode([String].self, forKey: .keyItemViolations)
+        result = try c.decodeIfPresent(Result.self, forKey: .result)
+        referrals = try c.decode([ReferralEntry].self, forKey: .referrals)
+        unrouted = try c.decodeIfPresent([Unrouted].self, forKey: .unrouted)
+    }
+}
+
 extension RouteKind: Codable {}
 extension Severity: Codable {}
 

@@ -213,8 +213,15 @@ extension EvaluationOutput {
 }
 
 extension EvaluationDocument {
+    /// Writes the document as one object.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        writeMembers(to: &w)
+        w.endObject()
+    }
+
     /// Writes the document's members, in the order and with the names of
-    /// `json`, into an object the caller has opened.
+    /// `json`, into an object the caller has opened (and may add its own to).
     public func writeMembers(to w: inout JSONWriter) {
         typealias K = CodingKeys
         func add(_ k: K, _ v: String?) {

@@ -23,15 +23,7 @@ public enum ExampleRunner {
     }
 
     static func run(_ ex: ChecklistExample, of c: Checklist, _ interpreter: Interpreter) -> Outcome {
-        var entity: [String: Datum] = ["id": .string("EXAMPLE"), "name": .string(ex.name)]
-        if case .map(let m)? = ex.entity { entity.merge(m) { $1 } }
-        var f = Findings(path: ex.place.path, entity: entity, entityPlace: ex.place,
-                         department: Located(c.department, ex.place), checklist: Located(c.id, ex.place),
-                         inspectedOn: CivilDate(year: 2024, month: 6, day: 12)!, answers: ex.answers)
-        if case .map(let m)? = ex.inspection {
-            if case .string(let s)? = m["cooperation"], let co = Findings.Cooperation(rawValue: s) { f.cooperation = co }
-            if case .string(let s)? = m["signature"], let sig = Findings.Signature(rawValue: s) { f.signature = sig }
-        }
+        let f = findings(of: ex, in: c)
         var d = Diagnostics()
         guard let e = interpreter.evaluate(f, diagnostics: &d) else {
             return Outcome(checklist: c.id, example: ex.name, place: ex.place,
@@ -53,5 +45,20 @@ public enum ExampleRunner {
             problems.append(LocalizedText(zh: "事项“\(item.id)”无法求值：\(item.message?.zh ?? "")", en: "item '\(item.id)' could not be evaluated: \(item.message?.en ?? "")"))
         }
         return Outcome(checklist: c.id, example: ex.name, place: ex.place, problems: problems)
+    }
+
+    /// The findings an example stands for: its answers and inspection, for
+    /// an entity named after the example, inspected on a fixed day.
+    static func findings(of ex: ChecklistExample, in c: Checklist) -> Findings {
+        var entity: [String: Datum] = ["id": .string("EXAMPLE"), "name": .string(ex.name)]
+        if case .map(let m)? = ex.entity { entity.merge(m) { $1 } }
+        var f = Findings(path: ex.place.path, entity: entity, entityPlace: ex.place,
+                         department: Located(c.department, ex.place), checklist: Located(c.id, ex.place),
+                         inspectedOn: CivilDate(year: 2024, month: 6, day: 12)!, answers: ex.answers)
+        if case .map(let m)? = ex.inspection {
+            if case .string(let s)? = m["cooperation"], let co = Findings.Cooperation(rawValue: s) { f.cooperation = co }
+            if case .string(let s)? = m["signature"], let sig = Findings.Signature(rawValue: s) { f.signature = sig }
+        }
+        return f
     }
 }

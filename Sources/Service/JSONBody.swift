@@ -17,12 +17,15 @@ enum JSONBody {
     static func response(_ status: HTTPResponse.Status, json: JSONValue) -> Response {
         var writer = JSONWriter(pretty: false, capacity: 4096)
         writer.value(json)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: writer.take())))
+        return response(status, bytes: writer.take())
+    }
+
+    /// JSON already written as bytes.
+    static func response(_ status: HTTPResponse.Status, bytes: [UInt8]) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func bytes(_ status: HTTPResponse.Status, _ data: Data) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        response(status, bytes: Array(data))
     }
 }

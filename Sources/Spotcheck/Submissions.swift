@@ -178,12 +178,14 @@ extension CountyOffice {
     }
 }
 
-/// Evaluation documents as the store keeps them: JSON with sorted keys.
+/// Evaluation documents as the store keeps them: compact JSON with SPEC.md
+/// §7's keys in its order, written straight into one buffer (`JSONWriter`,
+/// as `check` writes): this runs once per submission received.
 public enum DocumentJSON {
     public static func encode(_ d: EvaluationDocument) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(d)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        var w = JSONWriter(pretty: false, capacity: 16 << 10)
+        d.write(to: &w)
+        return String(decoding: w.take(), as: UTF8.self)
     }
 
     public static func decode(_ text: String) -> EvaluationDocument? {

@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 
-func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
+/// Lowercase hex SHA-256 of a text's UTF-8 (audit hashes, session token digests).
+public func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
 
-func sha256Hex(_ bytes: [UInt8]) -> String {
+public func sha256Hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)

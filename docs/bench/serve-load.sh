@@ -3,6 +3,8 @@
 # release build and wrk (apt-get install wrk).
 #   docs/bench/serve-load.sh submissions   # 64 clients submitting findings, acknowledged once durable
 #   docs/bench/serve-load.sh search [N]    # public search over N (1,000,000) published records
+# SERVE_WRAP runs the server under a profiler, e.g.
+#   SERVE_WRAP="perf record -e cpu-clock -g -o /tmp/serve.perf --" docs/bench/serve-load.sh submissions
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode="${1:-submissions}"
@@ -11,7 +13,7 @@ bin=".build/release/spotcheck"
 work="$(mktemp -d /tmp/spotcheck-load.XXXXXX)"
 port=$((40000 + $$ % 10000))
 samples=Rules/samples/kuancheng
-cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "${server:-}" ] && kill -INT "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 if [ "$mode" = submissions ]; then
@@ -21,7 +23,7 @@ if [ "$mode" = submissions ]; then
     --inspectors "$samples/inspectors.csv" >/dev/null
   "$bin" draw "$plan" --store "$work/s.sqlite" --seed-string load --on 2024-05-29 --out "$work/forms" >/dev/null 2>&1
   "$bin" workload submissions --store "$work/s.sqlite" --plan "$plan" --on 2024-06-10 --out "$work/load"
-  "$bin" serve --store "$work/s.sqlite" --port "$port" --on 2024-06-20 >"$work/serve.log" 2>&1 &
+  ${SERVE_WRAP:-} "$bin" serve --store "$work/s.sqlite" --port "$port" --on 2024-06-20 >"$work/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 100); do grep -q "http://" "$work/serve.log" && break; sleep 0.1; done
   python3 docs/bench/serve-load.py submissions --base "http://127.0.0.1:$port" --requests "$work/load/requests.tsv" \
@@ -30,7 +32,7 @@ if [ "$mode" = submissions ]; then
 else
   count="${2:-1000000}"
   "$bin" workload disclosures --store "$work/s.sqlite" --count "$count" --queries "$work/queries.txt"
-  "$bin" serve --store "$work/s.sqlite" --port "$port" >"$work/serve.log" 2>&1 &
+  ${SERVE_WRAP:-} "$bin" serve --store "$work/s.sqlite" --port "$port" >"$work/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 100); do grep -q "http://" "$work/serve.log" && break; sleep 0.1; done
   python3 docs/bench/serve-load.py search --base "http://127.0.0.1:$port" --queries "$work/queries.txt" --connections 8 "${@:3}"

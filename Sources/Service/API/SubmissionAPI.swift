@@ -19,17 +19,40 @@ struct SubmissionAPI {
         let bytes = try await Body.bytes(request, limit: state.configuration.maxBodyBytes)
         let receipt = try await Submitting(state: state).submit(bytes, named: Submitting.documentName(contentType: request.headers[.contentType]),
                                                                 by: caller)
-        var fields: [(String, JSONValue)] = [("submission_id", .string(receipt.outcome.submissionID)), ("version", .int(Int64(receipt.outcome.version)))]
-        if case .object(let document) = EvaluationDocument(receipt.outcome.evaluation, rulebook: state.workspace.rulebook, language: context.language).json {
-            fields += document
+        return JSONBody.response(receipt.outcome.duplicate ? .ok : .created, bytes: answer(receipt.outcome, language: context.language))
+    }
+
+    /// The submission's id and version, then its evaluation document in the
+    /// caller's language (SPEC §12), written as bytes in one buffer.
+    private func answer(_ outcome: SubmissionOutcome, language: Language) -> [UInt8] {
+        var w = JSONWriter(pretty: false, capacity: 8 << 10)
+        w.beginObject()
+        w.key("submission_id")
+        w.string(outcome.submissionID)
+        w.key("version")
+        w.int(Int64(outcome.version))
+        EvaluationDocument(outcome.evaluation, rulebook: state.workspace.rulebook, language: language).writeMembers(to: &w)
+        if outcome.duplicate {
+            w.key("duplicate")
+            w.bool(true)
         }
-        if receipt.outcome.duplicate { fields.append(("duplicate", .bool(true))) }
-        if !receipt.outcome.warnings.isEmpty {
-            fields.append(("warnings", .array(receipt.outcome.warnings.map { w in
-                .object([("line", .int(Int64(w.line))), ("column", .int(Int64(w.column))), ("message", .string(w.message.text(context.language)))])
-            })))
+        if !outcome.warnings.isEmpty {
+            w.key("warnings")
+            w.beginArray()
+            for warning in outcome.warnings {
+                w.beginObject()
+                w.key("line")
+                w.int(Int64(warning.line))
+                w.key("column")
+                w.int(Int64(warning.column))
+                w.key("message")
+                w.string(warning.message.text(language))
+                w.endObject()
+            }
+            w.endArray()
         }
-        return JSONBody.response(receipt.outcome.duplicate ? .ok : .created, json: .object(fields))
+        w.endObject()
+        return w.take()
     }
 
     struct Uploaded: Encodable {

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Store
 
 /// Random tokens for sessions and forms, and the digest a session is kept under.
 enum Tokens {
@@ -13,7 +13,7 @@ enum Tokens {
 
     /// The store keeps only this: a leaked sessions table signs nobody in.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(token)
     }
 
     /// Compares without leaking where two tokens first differ.
