@@ -89,7 +89,8 @@ public struct PublicationRecord: Codable, Sendable, Hashable {
                   disclosureDue: disclosureDue)
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The record's JSON keys (public: the service adds the audit head to stored records by these names).
+    public enum CodingKeys: String, CodingKey {
         case entityName = "entity_name"
         case creditCode = "credit_code"
         case planID = "plan_id"

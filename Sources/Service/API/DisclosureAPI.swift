@@ -17,7 +17,7 @@ struct DisclosureAPI {
     @Sendable func search(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let query = try DisclosureSearchForm(request).query
         let page = try stored { () throws(StoreError) in try state.store.searchDisclosures(query) }
-        var response = JSONBody.response(.ok, page.records.compactMap(CountyOffice.publicRecord))
+        var response = JSONBody.response(.ok, bytes: PublishedRecordJSON.array(page.records))
         if page.hasMore {
             response.headers[HTTPField.Name("Link")!] = "<\(DisclosureSearchForm.link(request, page: query.page + 1))>; rel=\"next\""
         }
