@@ -16,10 +16,7 @@ public enum PublishedRecordJSON {
     /// Appends the record as one compact JSON object to `out`; false (and
     /// nothing appended) for a row whose stored text cannot be read.
     public static func append(_ d: DisclosureRecord, to out: inout [UInt8]) -> Bool {
-        if let object = storedObject(d) {
-            out += object
-            return true
-        }
+        if appendStored(d, to: &out) { return true }
         guard let r = CountyOffice.publicRecord(d) else { return false }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -44,40 +41,69 @@ public enum PublishedRecordJSON {
 
     typealias Key = PublicationRecord.CodingKeys
 
-    /// The stored object compacted, with `audit_seq` and `audit_hash` added;
-    /// nil when the quick way cannot be sure it serves the same record.
-    static func storedObject(_ d: DisclosureRecord) -> [UInt8]? {
-        let text = Array(d.recordJSON.utf8)
-        guard !text.contains(subsequence: Array("\"audit_".utf8)) else { return nil }
-        var compact = Compacted(capacity: text.count)
-        for byte in text { guard compact.add(byte) else { return nil } }
-        // `[` `{` … `}` `]`: one object, closed by the array's last byte.
-        guard compact.closedAtEnd, compact.bytes.count > 4, compact.bytes.first == UInt8(ascii: "["), compact.bytes[1] == UInt8(ascii: "{"),
-              compact.firstInnerEnd == compact.bytes.count - 2 else { return nil }
-        var object = Array(compact.bytes[1..<(compact.bytes.count - 2)])
+    /// Appends the stored object compacted, with `audit_seq` and `audit_hash`
+    /// added; false (nothing appended) when the quick way cannot be sure it
+    /// serves the same record.
+    static func appendStored(_ d: DisclosureRecord, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        var text = d.recordJSON
+        let read = text.withUTF8 { text -> Bool in
+            guard !contains(text, auditMember) else { return false }
+            var compact = Compacted()
+            for byte in text { guard compact.add(byte, to: &out) else { return false } }
+            // `[` `{` … `}` `]`: one object, closed by the array's last byte.
+            return compact.closedAtEnd && out.count - mark > 4 && out[mark] == UInt8(ascii: "[") && out[mark + 1] == UInt8(ascii: "{")
+                && compact.firstInnerEnd == out.count - 2
+        }
+        guard read else {
+            out.removeSubrange(mark...)
+            return false
+        }
+        out.removeLast()        // the array's `]`
+        out.removeLast()        // the object's `}`
+        out.remove(at: mark)    // the array's `[`
         let day = Array("\"\(Key.publishedOn.stringValue)\":\"\(d.publishedOn)\"".utf8)
-        guard object.contains(subsequence: day) else { return nil }
-        object += Array(",\"\(Key.auditSeq.stringValue)\":\(d.auditSeq),\"\(Key.auditHash.stringValue)\":\"".utf8)
-        object += Array(d.auditHash.utf8.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-        object += Array("\"}".utf8)
-        return object
+        let sameDay = out[mark...].withUnsafeBufferPointer { contains($0, day) }
+        guard sameDay, d.auditHash.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+            out.removeSubrange(mark...)
+            return false
+        }
+        out += Array(",\"\(Key.auditSeq.stringValue)\":\(d.auditSeq),\"\(Key.auditHash.stringValue)\":\"\(d.auditHash)\"}".utf8)
+        return true
+    }
+
+    /// A stored text naming an audit member (as a key, or inside a text) goes the long way.
+    private static let auditMember = Array("\"audit_".utf8)
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ piece: [UInt8]) -> Bool {
+        guard let first = piece.first, piece.count <= text.count else { return false }
+        var i = 0
+        let last = text.count - piece.count
+        while i <= last {
+            if text[i] == first {
+                var k = 1
+                while k < piece.count && text[i + k] == piece[k] { k += 1 }
+                if k == piece.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// JSON text copied without the white space between its tokens; counts
     /// nesting so the caller knows where the outermost value closes.
     struct Compacted {
-        var bytes: [UInt8] = []
         private var inString = false
         private var escaped = false
         private var depth = 0
         /// The outermost value closed, and nothing but white space followed.
         private(set) var closedAtEnd = false
-        /// Where the first value inside the outermost one closed.
+        /// Where in the output the first value inside the outermost one closed.
         private(set) var firstInnerEnd: Int?
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-        mutating func add(_ b: UInt8) -> Bool {
+        /// Copies `b` to `bytes` unless it is white space between tokens;
+        /// false for text after the outermost value or a close without an open.
+        mutating func add(_ b: UInt8, to bytes: inout [UInt8]) -> Bool {
             if inString {
                 bytes.append(b)
                 if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
@@ -101,18 +127,5 @@ public enum PublishedRecordJSON {
             }
             return true
         }
-    }
-}
-
-extension Array where Element == UInt8 {
-    func contains(subsequence s: [UInt8]) -> Bool {
-        guard !s.isEmpty, s.count <= count else { return s.isEmpty }
-        let first = s[0]
-        var i = 0
-        while i <= count - s.count {
-            if self[i] == first && self[i..<(i + s.count)].elementsEqual(s) { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -152,6 +152,11 @@ extension Store {
     /// two-character piece, a credit code through its own index, filters
     /// through theirs.
     public func searchDisclosures(_ query: DisclosureQuery) throws(StoreError) -> DisclosurePage {
+        // One read transaction for the whole search: each costs statements of its own.
+        try backend.read { tx in try Self.search(query, in: tx) }
+    }
+
+    private static func search(_ query: DisclosureQuery, in tx: any StoreTransaction) throws -> DisclosurePage {
         let perPage = max(1, min(query.perPage, 100))
         let page = max(1, min(query.page, 10_000))
         var conditions: [String] = []
@@ -178,11 +183,9 @@ extension Store {
                 // (every code of a county shares its first nine characters)
                 // walks the newest records and stops at the page's end, instead
                 // of sorting every match.
-                let matches = try backend.read { tx in
-                    try tx.int("""
-                        SELECT COUNT(*) FROM (SELECT 1 FROM disclosure_search WHERE credit_code >= ? AND credit_code < ? LIMIT \(query.selectiveCodeMatches)) m
-                        """, [.text(code), .text(code + "\u{10FFFF}")]) ?? 0
-                }
+                let matches = try tx.int("""
+                    SELECT COUNT(*) FROM (SELECT 1 FROM disclosure_search WHERE credit_code >= ? AND credit_code < ? LIMIT \(query.selectiveCodeMatches)) m
+                    """, [.text(code), .text(code + "\u{10FFFF}")]) ?? 0
                 if matches < query.selectiveCodeMatches {
                     conditions.append("s.credit_code >= ? AND s.credit_code < ?")
                     arguments += [.text(code), .text(code + "\u{10FFFF}")]
@@ -193,10 +196,8 @@ extension Store {
             } else {
                 guard text.count >= DisclosureQuery.shortestName else { return DisclosurePage(records: [], hasMore: false) }
                 let grams = DisclosureIndex.grams(text)
-                let rarest = try backend.read { tx in
-                    try grams.map { g in (g, try tx.int("SELECT n FROM disclosure_gram_counts WHERE gram = ?", [.text(g)]) ?? 0) }
-                        .min { ($0.1, $0.0) < ($1.1, $1.0) }
-                }
+                let rarest = try grams.map { g in (g, try tx.int("SELECT n FROM disclosure_gram_counts WHERE gram = ?", [.text(g)]) ?? 0) }
+                    .min { ($0.1, $0.0) < ($1.1, $1.0) }
                 guard let rarest, rarest.1 > 0 else { return DisclosurePage(records: [], hasMore: false) }
                 from = "disclosure_grams g JOIN disclosure_search s ON s.disclosure_id = g.disclosure_id"
                 order = "g.disclosure_id DESC"
@@ -213,7 +214,7 @@ extension Store {
             ORDER BY d.id DESC
             """
         let all = leading + arguments + [.int(Int64(perPage + 1)), .int(Int64((page - 1) * perPage))]
-        let records = try backend.read { tx in try tx.fetchAll(DisclosureRecord.self, sql, all) }
+        let records = try tx.fetchAll(DisclosureRecord.self, sql, all)
         return DisclosurePage(records: Array(records.prefix(perPage)), hasMore: records.count > perPage)
     }
 
