@@ -9,7 +9,7 @@ import Store
 /// of every search through `Codable` cost a third of the search's time.
 ///
 /// A stored text that is not exactly one record object in an array, that
-/// already names audit members, or whose day of publication differs from
+/// has a member (or text) beginning `audit_`, or whose day of publication differs from
 /// its row's goes the long way (`CountyOffice.publicRecord`), so both ways
 /// serve the same record.
 public enum PublishedRecordJSON {
@@ -47,23 +47,17 @@ public enum PublishedRecordJSON {
     static func appendStored(_ d: DisclosureRecord, to out: inout [UInt8]) -> Bool {
         let mark = out.count
         var text = d.recordJSON
-        let read = text.withUTF8 { text -> Bool in
-            guard !contains(text, auditMember) else { return false }
-            var compact = Compacted()
-            for byte in text { guard compact.add(byte, to: &out) else { return false } }
-            // `[` `{` … `}` `]`: one object, closed by the array's last byte.
-            return compact.closedAtEnd && out.count - mark > 4 && out[mark] == UInt8(ascii: "[") && out[mark + 1] == UInt8(ascii: "{")
-                && compact.firstInnerEnd == out.count - 2
-        }
-        guard read else {
+        let shape = text.withUTF8 { text in Compaction.run(text, into: &out) }
+        // `[` `{` … `}` `]`: one object, closed by the array's last byte, naming no audit member.
+        guard let shape, !shape.namesAuditMember, out.count - mark > 4, out[mark] == UInt8(ascii: "["), out[mark + 1] == UInt8(ascii: "{"),
+              shape.firstInnerEnd == out.count - 2 else {
             out.removeSubrange(mark...)
             return false
         }
-        out.removeLast()        // the array's `]`
-        out.removeLast()        // the object's `}`
+        out.removeLast(2)       // the object's `}` and the array's `]`
         out.remove(at: mark)    // the array's `[`
         let day = Array("\"\(Key.publishedOn.stringValue)\":\"\(d.publishedOn)\"".utf8)
-        let sameDay = out[mark...].withUnsafeBufferPointer { contains($0, day) }
+        let sameDay = out[mark...].withUnsafeBufferPointer { Compaction.contains($0, day) }
         guard sameDay, d.auditHash.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
             out.removeSubrange(mark...)
             return false
@@ -72,60 +66,72 @@ public enum PublishedRecordJSON {
         return true
     }
 
-    /// A stored text naming an audit member (as a key, or inside a text) goes the long way.
-    private static let auditMember = Array("\"audit_".utf8)
-
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ piece: [UInt8]) -> Bool {
-        guard let first = piece.first, piece.count <= text.count else { return false }
-        var i = 0
-        let last = text.count - piece.count
-        while i <= last {
-            if text[i] == first {
-                var k = 1
-                while k < piece.count && text[i + k] == piece[k] { k += 1 }
-                if k == piece.count { return true }
-            }
-            i += 1
+    /// JSON text copied without the white space between its tokens, in runs
+    /// (not byte by byte), noting where the outermost value's first member
+    /// closes and whether any string opens with `audit_`.
+    enum Compaction {
+        struct Shape {
+            /// Where in the output the first value inside the outermost one closed.
+            var firstInnerEnd: Int?
+            var namesAuditMember = false
         }
-        return false
-    }
 
-    /// JSON text copied without the white space between its tokens; counts
-    /// nesting so the caller knows where the outermost value closes.
-    struct Compacted {
-        private var inString = false
-        private var escaped = false
-        private var depth = 0
-        /// The outermost value closed, and nothing but white space followed.
-        private(set) var closedAtEnd = false
-        /// Where in the output the first value inside the outermost one closed.
-        private(set) var firstInnerEnd: Int?
+        static let auditPrefix = Array("audit_".utf8)
 
-        /// Copies `b` to `bytes` unless it is white space between tokens;
-        /// false for text after the outermost value or a close without an open.
-        mutating func add(_ b: UInt8, to bytes: inout [UInt8]) -> Bool {
-            if inString {
-                bytes.append(b)
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
-                return true
+        /// Appends `text` compacted to `out`; nil for text after the
+        /// outermost value, a close without an open, or an unclosed value.
+        static func run(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Shape? {
+            out.reserveCapacity(out.count + text.count + 128)
+            var shape = Shape()
+            var depth = 0
+            var closed = false
+            var runStart = 0
+            var i = 0
+            func flush(to end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<end])) }
             }
-            switch b {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): return true
-            default: break
+            while i < text.count {
+                let b = text[i]
+                switch b {
+                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                    flush(to: i)
+                    runStart = i + 1
+                case UInt8(ascii: "\""):
+                    if closed { return nil }
+                    if matches(text, at: i + 1, auditPrefix) { shape.namesAuditMember = true }
+                    i += 1
+                    while i < text.count && text[i] != UInt8(ascii: "\"") {
+                        i += text[i] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    if i >= text.count { return nil }
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    if closed { return nil }
+                    depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if closed { return nil }
+                    depth -= 1
+                    if depth < 0 { return nil }
+                    if depth == 1, shape.firstInnerEnd == nil { shape.firstInnerEnd = out.count + (i - runStart) }
+                    if depth == 0 { closed = true }
+                default:
+                    if closed { return nil }
+                }
+                i += 1
             }
-            if closedAtEnd { return false }
-            bytes.append(b)
-            switch b {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-                if depth == 1, firstInnerEnd == nil { firstInnerEnd = bytes.count - 1 }
-                if depth == 0 { closedAtEnd = true }
-                if depth < 0 { return false }
-            default: break
-            }
+            flush(to: text.count)
+            return closed ? shape : nil
+        }
+
+        static func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ piece: [UInt8]) -> Bool {
+            guard start + piece.count <= text.count else { return false }
+            for k in piece.indices where text[start + k] != piece[k] { return false }
             return true
+        }
+
+        static func contains(_ text: UnsafeBufferPointer<UInt8>, _ piece: [UInt8]) -> Bool {
+            guard !piece.isEmpty, piece.count <= text.count else { return false }
+            for i in 0...(text.count - piece.count) where text[i] == piece[0] && matches(text, at: i, piece) { return true }
+            return false
         }
     }
 }
