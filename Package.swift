@@ -57,7 +57,8 @@ let package = Package(
         .executableTarget(
             name: "SpotcheckCLI",
             dependencies: ["CEL", "Messages", "Draw", "WorkingDays", "Rulebook", "Compliance", "Spotcheck", "Store", "Disclosure", "Service",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         .executableTarget(name: "CELConformance", dependencies: ["CEL"]),
         // A slow batch of submissions in one transaction, killed by StoreTests' crash test.
         .executableTarget(name: "StoreCrashProbe", dependencies: ["Store"]),

@@ -8,7 +8,8 @@ import Messages
 import WorkingDays
 
 /// `spotcheck demo`: the whole cycle on the bundled sample county.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, ServesRequests {
+    var servesRequests: Bool { serve }
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the whole cycle on the sample county into a fresh folder (SQLite store, forms, disclosure, report).")

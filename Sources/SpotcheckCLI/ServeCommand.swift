@@ -7,7 +7,8 @@ import Store
 import WorkingDays
 
 /// `spotcheck serve`: the web service over a store (SPEC.md §12).
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand, ServesRequests {
+    var servesRequests: Bool { true }
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the store to browsers and API clients (accounts: spotcheck user add).")
     @OptionGroup var options: CommonOptions
     @Option(help: "The store: a SQLite file (e.g. spotcheck-demo/spotcheck.sqlite) or a postgresql:// URL.") var store: String

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOCore
+import NIOPosix
 
 /// The `spotcheck` command line: thin wrappers over the library modules.
 @main
@@ -8,6 +10,13 @@ struct SpotcheckCommand: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            if (command as? any ServesRequests)?.servesRequests == true {
+                // Tasks run on the event loops that read and write the
+                // connections, instead of hopping between those threads
+                // and Swift's own pool (two thread switches per request).
+                // Only possible from the main thread, before any task runs.
+                _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            }
             if var serving = command as? any AsyncParsableCommand {
                 try await serving.run()
             } else {
@@ -31,4 +40,9 @@ struct SpotcheckCommand: AsyncParsableCommand {
                       ReferralCommand.self, StatusCommand.self, ReportCommand.self, DiscloseCommand.self, AuditCommand.self,
                       ServeCommand.self, UserCommand.self, BenchCommand.self, WorkloadCommand.self]
     )
+}
+
+/// A command that runs the web service.
+protocol ServesRequests {
+    var servesRequests: Bool { get }
 }

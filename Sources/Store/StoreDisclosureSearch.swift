@@ -169,7 +169,7 @@ extension Store {
         filter("s.jurisdiction = ?", query.jurisdiction)
         filter("s.plan_id = ?", query.plan)
         filter("s.result_code = ?", query.result)
-        filter("s.departments LIKE ? ESCAPE '\\'", query.department.map { "% " + Self.escapedForLike($0) + " %" })
+        filter("s.departments LIKE '% ' || ? || ' %' ESCAPE '\\'", query.department.map(Self.escapedForLike))
         filter("s.published_on >= ?", query.from)
         filter("s.published_on <= ?", query.to)
         var from = "disclosure_search s"
@@ -190,8 +190,8 @@ extension Store {
                     conditions.append("s.credit_code >= ? AND s.credit_code < ?")
                     arguments += [.text(code), .text(code + "\u{10FFFF}")]
                 } else {
-                    conditions.append("s.credit_code LIKE ? ESCAPE '\\'")
-                    arguments.append(.text(Self.escapedForLike(code) + "%"))
+                    conditions.append("s.credit_code LIKE ? || '%' ESCAPE '\\'")
+                    arguments.append(.text(Self.escapedForLike(code)))
                 }
             } else {
                 guard text.count >= DisclosureQuery.shortestName else { return DisclosurePage(records: [], hasMore: false) }
@@ -203,8 +203,8 @@ extension Store {
                 order = "g.disclosure_id DESC"
                 leading = [.text(rarest.0)]
                 conditions.insert("g.gram = ?", at: 0)
-                conditions.append("s.name_key LIKE ? ESCAPE '\\'")
-                arguments.append(.text("%" + Self.escapedForLike(text) + "%"))
+                conditions.append("s.name_key LIKE '%' || ? || '%' ESCAPE '\\'")
+                arguments.append(.text(Self.escapedForLike(text)))
             }
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
@@ -220,6 +220,9 @@ extension Store {
 
     /// A text matched literally by LIKE (its `%`, `_` and `\` escaped); the
     /// same on SQLite and PostgreSQL, which have different substring functions.
+    /// The wildcards around it are written in the SQL (`'%' || ? || '%'`):
+    /// SQLite compiles a statement again every time a parameter that is the
+    /// whole pattern of a LIKE gets a new value.
     static func escapedForLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
