@@ -32,7 +32,7 @@ public final class ServiceState: Sendable {
     /// fails with the diagnostics when either cannot be used.
     public convenience init(configuration: ServiceConfiguration) throws(LifecycleError) {
         let store: Store
-        do { store = try Store.open(configuration.store, mode: .open, reading: .mapped) } catch {
+        do { store = try Store.open(configuration.store, mode: .open) } catch {
             throw LifecycleError(error, at: Place(path: configuration.store, line: 1, column: 1))
         }
         let (loaded, diagnostics) = Workspace.load(root: configuration.root, store: store)

@@ -6,14 +6,11 @@ import GRDB
 final class SQLiteBackend: StoreBackend {
     let writer: any DatabaseWriter
     let path: String
-    /// Address space a mapped store's connections map (SQLite's own limit on 64-bit builds is just under 2 GiB).
-    static let mappedBytes = 2_147_418_112
 
     var displayName: String { path }
 
-    /// Opens the file; `readOnly` never creates or changes a byte; `mapped`
-    /// reads it through a memory map (`Store.FileReading`).
-    init(path: String, readOnly: Bool, mapped: Bool = false) throws(StoreError) {
+    /// Opens the file; `readOnly` never creates or changes a byte.
+    init(path: String, readOnly: Bool) throws(StoreError) {
         self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -21,8 +18,10 @@ final class SQLiteBackend: StoreBackend {
         // Another process may hold the write lock for a while (a batch import).
         config.busyMode = .timeout(30)
         if !readOnly {
-            let pragmas = "PRAGMA synchronous = FULL" + (mapped ? "; PRAGMA mmap_size = \(Self.mappedBytes)" : "")
-            config.prepareDatabase { db in try db.execute(sql: pragmas) }
+            // Readers map the file rather than copy every page they read
+            // through the kernel (a reader's page cache is emptied by every
+            // commit in WAL mode); 256 MiB of address space per connection.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456") }
         }
         do {
             if readOnly {

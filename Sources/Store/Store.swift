@@ -39,22 +39,10 @@ public final class Store: Sendable {
         case readOnly
     }
 
-    /// How a SQLite store reads its file (PostgreSQL has its own buffers).
-    public enum FileReading: Sendable {
-        /// Pages copied into each connection's page cache: what a command
-        /// reads once, with its memory measured as what it holds.
-        case copied
-        /// The file mapped into memory (up to 2 GiB): a service reads the
-        /// same pages over and over from many connections, whose page
-        /// caches every commit empties, and is spared a copy per page read.
-        /// Mapped pages count as resident memory.
-        case mapped
-    }
-
     /// Opens the store at `location`: a SQLite file path, or a PostgreSQL
     /// URL (`postgresql://user@host:port/database`, or
     /// `postgresql://user@/database?host=/socket/dir&port=P` for a Unix socket).
-    public static func open(_ location: String, mode: Mode = .open, reading: FileReading = .copied,
+    public static func open(_ location: String, mode: Mode = .open,
                             clock: @escaping @Sendable () -> String = Store.utcNow) throws(StoreError) -> Store {
         if PostgresLocation.isURL(location) {
             return Store(backend: try PostgresBackend.open(location, mode: mode), clock: clock)
@@ -67,7 +55,7 @@ public final class Store: Sendable {
             // WAL, which would rewrite the header of a database not ours.
             try inspect(try SQLiteBackend(path: location, readOnly: true), mode: mode)
         }
-        let backend = try SQLiteBackend(path: location, readOnly: mode == .readOnly, mapped: reading == .mapped)
+        let backend = try SQLiteBackend(path: location, readOnly: mode == .readOnly)
         let store = Store(backend: backend, clock: clock)
         try store.prepare(backend, mode: mode)
         return store

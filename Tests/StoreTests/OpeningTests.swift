@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import Store
+import Store
 import Testing
 
 /// Opening a file that is not a store refuses and leaves the file as it
@@ -139,19 +139,6 @@ struct OpeningTests {
             #expect(error.message.en.contains("postgresql://spotcheck:***@127.0.0.1:1/county"), "\(error)")
             #expect(!error.message.en.contains("s3cret") && !error.message.zh.contains("s3cret"), "\(error)")
         }
-    }
-
-    @Test("a store opened for the service maps its file; a command's store copies pages, so its memory stays what it holds")
-    func fileReading() throws {
-        let folder = try TemporaryFolder("mapped")
-        let path = folder.file("county.sqlite")
-        _ = try Store.open(path, mode: .create, clock: fixedClock)
-        func mapped(_ store: Store) throws -> Int {
-            let backend = try #require(store.backend as? SQLiteBackend)
-            return try backend.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") ?? -1 }
-        }
-        #expect(try mapped(try Store.open(path, mode: .open, clock: fixedClock)) == 0)
-        #expect(try mapped(try Store.open(path, mode: .open, reading: .mapped, clock: fixedClock)) > 256 << 20)
     }
 
     @Test("create makes a store in WAL mode; open and read-only open it again; read-only writes nothing")
