@@ -18,10 +18,7 @@ final class SQLiteBackend: StoreBackend {
         // Another process may hold the write lock for a while (a batch import).
         config.busyMode = .timeout(30)
         if !readOnly {
-            // Readers map the file rather than copy every page they read
-            // through the kernel (a reader's page cache is emptied by every
-            // commit in WAL mode); 256 MiB of address space per connection.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456") }
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
             if readOnly {
