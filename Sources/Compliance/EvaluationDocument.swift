@@ -192,4 +192,16 @@ extension EvaluationDocument {
 
     /// The failed items, in file order.
     public var failedItems: [Item] { items.filter { $0.status == .fail } }
+
+    /// The document without the English a stored one carries: what
+    /// `init(_:rulebook:language: .zh)` gives, without building it again.
+    public var withoutEnglish: EvaluationDocument {
+        var d = self
+        if d.items.contains(where: { $0.findingEN != nil }) {
+            for i in d.items.indices { d.items[i].findingEN = nil }
+        }
+        d.result?.labelEN = nil
+        for i in d.referrals.indices { d.referrals[i].toNameEN = nil }
+        return d
+    }
 }

@@ -74,7 +74,10 @@ private final class CanonicalEncoder: Encoder {
             self.box = box
             codingPath = path
         }
-        func n(_ key: Key) -> String { (codingPath + [key]).map(\.stringValue).joined(separator: ".") }
+        /// The member's dotted name (a record's own members, the usual case, without building a path).
+        func n(_ key: Key) -> String {
+            codingPath.isEmpty ? key.stringValue : (codingPath + [key]).map(\.stringValue).joined(separator: ".")
+        }
         mutating func encodeNil(forKey key: Key) { box.canonical.addNil(n(key)) }
         mutating func encode(_ value: Bool, forKey key: Key) { box.canonical.add(n(key), value ? "true" : "false") }
         mutating func encode(_ value: String, forKey key: Key) { box.canonical.add(n(key), value) }

@@ -40,6 +40,21 @@ struct StoredDocumentTests {
         }
     }
 
+    @Test func aStoredDocumentWithoutEnglishIsTheChineseDocument() throws {
+        let ws = try #require(Self.workspace)
+        var checked = 0
+        for c in ws.rulebook.checklists {
+            for ex in c.examples {
+                var d = Diagnostics()
+                let e = try #require(ws.interpreter.evaluate(ExampleRunner.findings(of: ex, in: c), diagnostics: &d))
+                let stored = EvaluationDocument(e, rulebook: ws.rulebook, language: .zh, forStore: true)
+                #expect(stored.withoutEnglish == EvaluationDocument(e, rulebook: ws.rulebook, language: .zh), "\(c.id): \(ex.name)")
+                if stored.items.contains(where: { $0.findingEN != nil }) { checked += 1 }
+            }
+        }
+        #expect(checked > 5)
+    }
+
     @Test func documentIsCompactAndInSpecOrder() throws {
         let document = try #require(try Self.storedDocuments().first { !$0.violations.isEmpty })
         let text = DocumentJSON.encode(document)

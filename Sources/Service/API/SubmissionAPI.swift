@@ -31,7 +31,10 @@ struct SubmissionAPI {
         w.string(outcome.submissionID)
         w.key("version")
         w.int(Int64(outcome.version))
-        EvaluationDocument(outcome.evaluation, rulebook: state.workspace.rulebook, language: language).writeMembers(to: &w)
+        // The stored document is Chinese: a Chinese answer is it without its English.
+        let document = language == .zh ? outcome.document.withoutEnglish
+            : EvaluationDocument(outcome.evaluation, rulebook: state.workspace.rulebook, language: language)
+        document.writeMembers(to: &w)
         if outcome.duplicate {
             w.key("duplicate")
             w.bool(true)
