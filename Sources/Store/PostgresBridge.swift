@@ -3,8 +3,9 @@ import Foundation
 import PostgresNIO
 
 // The store's API is synchronous: its callers are the command line (the
-// main thread) and the web service, which offloads store work to threads
-// of its own. PostgresNIO's API is async. The bridge runs each piece of
+// main thread) and the web service's request tasks, which run on the
+// service's own event loops (NIO's singleton group, installed as Swift's
+// global executor by `serve`), never on the store's. PostgresNIO's API is async. The bridge runs each piece of
 // async work as a task and blocks the calling thread on a semaphore until
 // the task is done.
 //
