@@ -23,7 +23,7 @@ struct Submitting {
     func submit(_ bytes: [UInt8], named name: String, by caller: Caller) async throws -> Receipt {
         let office = try state.office(caller.account.jurisdiction)
         let read = try lifecycle { () throws(LifecycleError) in try office.readFindings(bytes, path: name) }
-        try checkTeam(read.findings, caller: caller, office: office)
+        try checkTeam(read, caller: caller, office: office)
         try checkEvidence(read.findings, caller: caller)
         let prepared = try lifecycle { () throws(LifecycleError) in try office.prepareSubmission(read, bytes: bytes, receivedOn: state.today) }
         let result: SubmitResult
@@ -36,13 +36,13 @@ struct Submitting {
     /// The findings are for the caller's department, on a task whose drawn
     /// team for it includes the caller. A task this jurisdiction never drew
     /// is left to the office's checks (422, with its place in the document).
-    private func checkTeam(_ f: Findings, caller: Caller, office: CountyOffice) throws(ServiceError) {
+    private func checkTeam(_ read: CountyOffice.ReadFindings, caller: Caller, office: CountyOffice) throws(ServiceError) {
+        let f = read.findings
         guard f.department.value == caller.account.department else {
             throw ServiceError.forbidden(zh: "只能提交本部门（\(caller.account.department ?? "")）的检查记录，记录写的是“\(f.department.value)”",
                                          en: "you may submit findings for your own department (\(caller.account.department ?? "")) only, not '\(f.department.value)'")
         }
-        guard let taskID = f.taskID,
-              let task = try stored({ () throws(StoreError) in try state.store.task(jurisdiction: office.id, id: taskID) }) else { return }
+        guard let taskID = f.taskID, let task = read.task else { return }
         guard office.teams(of: task)[f.department.value]?.contains(caller.id) == true else {
             throw ServiceError.forbidden(zh: "您不在任务“\(taskID)”本部门的检查组中，不能提交其检查记录",
                                          en: "you are not on this department's team for task '\(taskID)' and cannot submit its findings")

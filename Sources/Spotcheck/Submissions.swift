@@ -60,8 +60,9 @@ extension CountyOffice {
     }
 
     /// Findings read strictly (SPEC.md §6), their entity looked up in this
-    /// jurisdiction's directory; nothing checked against a task yet (the
-    /// service first checks that the caller is on the task's team).
+    /// jurisdiction's directory and the task they name read; nothing checked
+    /// against the task yet (the service first checks that the caller is on
+    /// the task's team).
     public func readFindings(_ bytes: [UInt8], path: String) throws(LifecycleError) -> ReadFindings {
         var d = Diagnostics()
         let jurisdiction = id
@@ -75,13 +76,19 @@ extension CountyOffice {
             return m
         }
         guard let f = FindingsLoader.parse(bytes, path: path, entities: lookup, diagnostics: &d) else { throw LifecycleError(d.all) }
-        return ReadFindings(findings: f, warnings: d.all)
+        let task = try f.taskID.flatMap { id throws(LifecycleError) in
+            try storeCall({ () throws(StoreError) in try store.task(jurisdiction: jurisdiction, id: id) })
+        }
+        return ReadFindings(findings: f, warnings: d.all, task: task)
     }
 
-    /// Findings as read, with the warnings reading them gave.
+    /// Findings as read, with the warnings reading them gave and the task
+    /// they name (nil when they name none this jurisdiction drew), read
+    /// once for every check that needs it.
     public struct ReadFindings: Sendable {
         public var findings: Findings
         public var warnings: [Diagnostic]
+        public var task: TaskRecord?
     }
 
     /// `submit`'s checks and the evaluation of findings already read from `bytes`.
@@ -89,7 +96,7 @@ extension CountyOffice {
         let f = read.findings
         var d = Diagnostics()
         d.append(contentsOf: read.warnings)
-        let task = try fitTask(f)
+        let task = try fitTask(f, task: read.task)
         guard let evaluation = workspace.interpreter.evaluate(f, diagnostics: &d) else { throw LifecycleError(d.all) }
         try fitWindow(f, task: task.plan, receivedOn: day)
         let document = EvaluationDocument(evaluation, rulebook: rulebook, language: .zh, forStore: true)
@@ -127,8 +134,8 @@ extension CountyOffice {
         var plan: Plan
     }
 
-    /// The task the findings are for, and that they fit it.
-    private func fitTask(_ f: Findings) throws(LifecycleError) -> FittedTask {
+    /// The task the findings are for (`task`, as read with them), and that they fit it.
+    private func fitTask(_ f: Findings, task drawn: TaskRecord?) throws(LifecycleError) -> FittedTask {
         let root = Place(path: f.path, line: 1, column: 1)
         guard let taskID = f.taskID, let planID = f.planID else {
             throw LifecycleError(f.task?.place ?? f.plan?.place ?? root,
@@ -138,7 +145,7 @@ extension CountyOffice {
         let planPlace = f.plan?.place ?? f.task?.place ?? root
         let plan = try self.plan(planID, at: planPlace)
         let taskPlace = f.task?.place ?? root
-        guard let task = try storeCall({ () throws(StoreError) in try store.task(jurisdiction: id, id: taskID) }) else {
+        guard let task = drawn, task.id == taskID else {
             throw LifecycleError(taskPlace, zh: "任务“\(taskID)”不在本辖区的任何抽取结果中：该对象未被抽中，不能提交",
                                  en: "task '\(taskID)' is in no draw of this jurisdiction: the entity was not drawn")
         }
