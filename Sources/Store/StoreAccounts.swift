@@ -93,9 +93,11 @@ extension Store {
 
     /// The account as it stands (its latest version).
     public func account(_ id: String) throws(StoreError) -> AccountRecord? {
-        try backend.read { tx in
-            try tx.fetchOne(AccountRecord.self, "SELECT * FROM account_versions WHERE account_id = ? ORDER BY version DESC LIMIT 1", [.text(id)])
-        }
+        try backend.read { tx in try Self.account(id, in: tx) }
+    }
+
+    private static func account(_ id: String, in tx: any StoreTransaction) throws -> AccountRecord? {
+        try tx.fetchOne(AccountRecord.self, "SELECT * FROM account_versions WHERE account_id = ? ORDER BY version DESC LIMIT 1", [.text(id)])
     }
 
     /// Every account as it stands, by id.
@@ -118,8 +120,20 @@ extension Store {
         }
     }
 
-    public func session(tokenSHA256: String) throws(StoreError) -> SessionRecord? {
-        try backend.read { tx in try tx.fetchOne(SessionRecord.self, "SELECT * FROM sessions WHERE token_sha256 = ?", [.text(tokenSHA256)]) }
+    /// A session and the account it signs in, as the account stands now.
+    public struct SessionAccount: Sendable {
+        public var session: SessionRecord
+        public var account: AccountRecord
+    }
+
+    /// The session kept under `tokenSHA256` and its account, read together
+    /// (every signed-in request asks for both).
+    public func session(tokenSHA256: String) throws(StoreError) -> SessionAccount? {
+        try backend.read { tx in
+            guard let session = try tx.fetchOne(SessionRecord.self, "SELECT * FROM sessions WHERE token_sha256 = ?", [.text(tokenSHA256)]),
+                  let account = try Self.account(session.accountID, in: tx) else { return nil }
+            return SessionAccount(session: session, account: account)
+        }
     }
 
     public func deleteSession(tokenSHA256: String) throws(StoreError) {

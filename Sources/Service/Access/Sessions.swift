@@ -48,10 +48,9 @@ struct Sessions: Sendable {
     /// The caller a token stands for, if its session is live and its account active.
     func caller(token: String, byBearer: Bool) throws(ServiceError) -> Caller? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
-        guard let session = try stored({ () throws(StoreError) in try store.session(tokenSHA256: Tokens.digest(token)) }),
-              session.expiresAt > Self.iso(Date()),
-              let account = try stored({ () throws(StoreError) in try store.account(session.accountID) }), account.active else { return nil }
-        return Caller(account: account, session: session, byBearer: byBearer)
+        guard let found = try stored({ () throws(StoreError) in try store.session(tokenSHA256: Tokens.digest(token)) }),
+              found.session.expiresAt > Self.iso(Date()), found.account.active else { return nil }
+        return Caller(account: found.account, session: found.session, byBearer: byBearer)
     }
 
     func signOut(_ caller: Caller) throws(ServiceError) {
