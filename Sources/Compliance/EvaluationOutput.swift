@@ -197,17 +197,21 @@ extension EvaluationOutput {
         w.key(K.errors.stringValue)
         let errors = diagnostics.filter { $0.severity == .error }
         w.beginArray(inline: errors.isEmpty)
-        for d in errors {
-            w.beginObject()
-            w.key(K.line.stringValue)
-            w.int(Int64(d.line))
-            w.key(K.column.stringValue)
-            w.int(Int64(d.column))
-            w.key(K.message.stringValue)
-            w.string(d.message.text(language))
-            w.endObject()
-        }
+        for d in errors { write(d, language: language, to: &w) }
         w.endArray()
+        w.endObject()
+    }
+
+    /// Writes one diagnostic as `{"line", "column", "message"}`, its message in `language`.
+    public static func write(_ d: Diagnostic, language: Language, to w: inout JSONWriter) {
+        typealias K = CheckOutputKey
+        w.beginObject()
+        w.key(K.line.stringValue)
+        w.int(Int64(d.line))
+        w.key(K.column.stringValue)
+        w.int(Int64(d.column))
+        w.key(K.message.stringValue)
+        w.string(d.message.text(language))
         w.endObject()
     }
 }

@@ -42,16 +42,7 @@ struct SubmissionAPI {
         if !outcome.warnings.isEmpty {
             w.key("warnings")
             w.beginArray()
-            for warning in outcome.warnings {
-                w.beginObject()
-                w.key("line")
-                w.int(Int64(warning.line))
-                w.key("column")
-                w.int(Int64(warning.column))
-                w.key("message")
-                w.string(warning.message.text(language))
-                w.endObject()
-            }
+            for warning in outcome.warnings { EvaluationOutput.write(warning, language: language, to: &w) }
             w.endArray()
         }
         w.endObject()
