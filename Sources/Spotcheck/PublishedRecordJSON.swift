@@ -1,5 +1,4 @@
 import Disclosure
-import Foundation
 import Store
 
 /// A stored disclosure as the API serves it, without decoding and
@@ -17,12 +16,10 @@ public enum PublishedRecordJSON {
     /// nothing appended) for a row whose stored text cannot be read.
     public static func append(_ d: DisclosureRecord, to out: inout [UInt8]) -> Bool {
         if appendStored(d, to: &out) { return true }
+        // The long way: the record read, given its audit head, rendered as
+        // publication renders it, and compacted the same way.
         guard let r = CountyOffice.publicRecord(d) else { return false }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(r) else { return false }
-        out += data
-        return true
+        return appendObject(of: DisclosureRenderer.json([r]), to: &out)
     }
 
     /// The records of one page as a JSON array, unreadable rows left out.
@@ -46,16 +43,8 @@ public enum PublishedRecordJSON {
     /// serves the same record.
     static func appendStored(_ d: DisclosureRecord, to out: inout [UInt8]) -> Bool {
         let mark = out.count
-        var text = d.recordJSON
-        let shape = text.withUTF8 { text in Compaction.run(text, into: &out) }
-        // `[` `{` … `}` `]`: one object, closed by the array's last byte, naming no audit member.
-        guard let shape, !shape.namesAuditMember, out.count - mark > 4, out[mark] == UInt8(ascii: "["), out[mark + 1] == UInt8(ascii: "{"),
-              shape.firstInnerEnd == out.count - 2 else {
-            out.removeSubrange(mark...)
-            return false
-        }
-        out.removeLast(2)       // the object's `}` and the array's `]`
-        out.remove(at: mark)    // the array's `[`
+        guard appendObject(of: d.recordJSON, refusingAuditMembers: true, to: &out) else { return false }
+        out.removeLast()        // the object's `}`, reopened for the audit head
         let day = Array("\"\(Key.publishedOn.stringValue)\":\"\(d.publishedOn)\"".utf8)
         let sameDay = out[mark...].withUnsafeBufferPointer { Compaction.contains($0, day) }
         guard sameDay, d.auditHash.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
@@ -63,6 +52,24 @@ public enum PublishedRecordJSON {
             return false
         }
         out += Array(",\"\(Key.auditSeq.stringValue)\":\(d.auditSeq),\"\(Key.auditHash.stringValue)\":\"\(d.auditHash)\"}".utf8)
+        return true
+    }
+
+    /// Appends the one object of a rendered array (`[{…}]`) compacted;
+    /// false (nothing appended) for any other text, or, when asked, one
+    /// where a string opens with `audit_`.
+    static func appendObject(of rendered: String, refusingAuditMembers: Bool = false, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        var text = rendered
+        let shape = text.withUTF8 { text in Compaction.run(text, into: &out) }
+        // `[` `{` … `}` `]`: one object, closed by the array's last byte.
+        guard let shape, !(refusingAuditMembers && shape.namesAuditMember), out.count - mark > 4, out[mark] == UInt8(ascii: "["),
+              out[mark + 1] == UInt8(ascii: "{"), shape.firstInnerEnd == out.count - 2 else {
+            out.removeSubrange(mark...)
+            return false
+        }
+        out.removeLast()        // the array's `]`
+        out.remove(at: mark)    // the array's `[`
         return true
     }
 
